@@ -1,0 +1,91 @@
+package org.openoqs.app.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The folder layout of a demo home. Everything the demo owns lives under one directory, so a second start on
+ * the same home finds its CA, database, certificates and exchange folders again.
+ *
+ * <pre>
+ * DIR/demo.properties      what a レセコン or test needs to talk to the demo (written when ready)
+ * DIR/secrets.properties   generated passwords (owner-only permissions)
+ * DIR/ca/                  the project CA (certificates, CRL)
+ * DIR/server/              the central service's TLS key store and trust store
+ * DIR/db/                  the embedded H2 database
+ * DIR/OQS/req, res, face   the exchange folders shared with the レセコン
+ * DIR/terminal/            the terminal's certificate, trust store and work folder (never shared)
+ * </pre>
+ */
+public record DemoHome(Path root) {
+
+    public DemoHome {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    public Path demoProperties() {
+        return root.resolve("demo.properties");
+    }
+
+    public Path secrets() {
+        return root.resolve("secrets.properties");
+    }
+
+    public Path caDirectory() {
+        return root.resolve("ca");
+    }
+
+    public Path serverDirectory() {
+        return root.resolve("server");
+    }
+
+    public Path serverKeyStore() {
+        return serverDirectory().resolve("server.p12");
+    }
+
+    public Path serverTrustStore() {
+        return serverDirectory().resolve("trust.p12");
+    }
+
+    public Path exchangeRoot() {
+        return root.resolve("OQS");
+    }
+
+    public Path reqDirectory() {
+        return exchangeRoot().resolve("req");
+    }
+
+    public Path resDirectory() {
+        return exchangeRoot().resolve("res");
+    }
+
+    public Path faceDirectory() {
+        return exchangeRoot().resolve("face");
+    }
+
+    public Path terminalDirectory() {
+        return root.resolve("terminal");
+    }
+
+    public Path terminalWorkDirectory() {
+        return terminalDirectory().resolve("work");
+    }
+
+    public Path clientPkcs12() {
+        return terminalDirectory().resolve("client.p12");
+    }
+
+    public Path terminalTrustStore() {
+        return terminalDirectory().resolve("trust.p12");
+    }
+
+    /** Creates every folder of the layout (idempotent). */
+    public DemoHome create() throws IOException {
+        for (Path dir : new Path[] {root, caDirectory(), serverDirectory(), reqDirectory(), resDirectory(),
+                faceDirectory(), terminalWorkDirectory()}) {
+            Files.createDirectories(dir);
+        }
+        return this;
+    }
+}
