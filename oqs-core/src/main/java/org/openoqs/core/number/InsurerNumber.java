@@ -21,9 +21,10 @@ public record InsurerNumber(String digits) {
             throw new InvalidNumberException("InsurerNumber", "保険者番号が指定されていません");
         }
         String trimmed = text.strip();
-        if (trimmed.length() == 8 && trimmed.startsWith("00") && !CheckDigit.isValid(trimmed)
-                && CheckDigit.isValid(trimmed.substring(2))) {
-            trimmed = trimmed.substring(2); // Web-API style zero padding of a 6-digit 国保 number
+        // 法別 00 does not exist: an 8-digit number starting with 00 is a 6-digit 国保 number zero-padded the
+        // Web-API way (leading zeros never change the check digit, so the check digit cannot tell them apart).
+        if (trimmed.length() == 8 && trimmed.startsWith("00")) {
+            trimmed = trimmed.substring(2);
         }
         return new InsurerNumber(trimmed);
     }

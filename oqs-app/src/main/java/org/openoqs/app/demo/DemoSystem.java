@@ -1,0 +1,160 @@
+package org.openoqs.app.demo;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openoqs.pki.CertificateAuthority;
+import org.openoqs.pki.IssuedCredential;
+import org.openoqs.pki.TrustStores;
+import org.openoqs.server.CentralServer;
+import org.openoqs.server.ServerConfig;
+import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.TerminalConfig;
+import org.openoqs.terminal.linkage.LinkageFolders;
+
+/**
+ * The whole system in one process: CA, central service, one demo facility with its certificate, and that
+ * facility's terminal with its linkage agent. Restartable on the same home: existing CA, certificates,
+ * passwords and database are reused.
+ */
+public final class DemoSystem implements AutoCloseable {
+
+    /** The demo facility (check digit valid; synthetic). */
+    public static final String INSTITUTION_CODE = "0113810014";
+    public static final String FACILITY_NAME = "オープン診療所（デモ）";
+    public static final String MASTER_USER_PREFIX = "M";
+
+    private final DemoHome home;
+    private final CentralServer server;
+    private final FacilityTerminal terminal;
+    private final Map<String, String> properties;
+
+    private DemoSystem(DemoHome home, CentralServer server, FacilityTerminal terminal, Map<String, String> properties) {
+        this.home = home;
+        this.server = server;
+        this.terminal = terminal;
+        this.properties = properties;
+    }
+
+    /** Starts everything; returns when the agent watches {@code req} and the service answers. */
+    public static DemoSystem start(Path root, int port) throws IOException {
+        DemoHome home = new DemoHome(root).create();
+        DemoSecrets secrets = DemoSecrets.load(home.secrets());
+        char[] caPassword = secrets.getOrCreate("ca.password", 24).toCharArray();
+        char[] serverPassword = secrets.getOrCreate("server.keystore.password", 24).toCharArray();
+        char[] clientPassword = secrets.getOrCreate("client.p12.password", 16).toCharArray();
+        CertificateAuthority ca = CertificateAuthority.initOrLoad(home.caDirectory(), "openoqs Demo CA", caPassword);
+        ensureServerStores(home, ca, serverPassword);
+        ensureFacilityCertificate(home, ca, clientPassword);
+
+        CentralServer server = CentralServer.start(ServerConfig.builder(home.root().resolve("server"))
+                .port(port)
+                .serverKeyStore(home.serverKeyStore(), serverPassword)
+                .trustStore(home.serverTrustStore(), serverPassword)
+                .ca(home.caDirectory(), caPassword)
+                .seedDemoData(true)
+                .build());
+        FacilityTerminal terminal;
+        try {
+            ensureFacility(server);
+            terminal = FacilityTerminal.start(new TerminalConfig(INSTITUTION_CODE, server.baseUri(),
+                    home.clientPkcs12(), clientPassword, home.terminalTrustStore(), clientPassword,
+                    new LinkageFolders(home.reqDirectory(), home.resDirectory(), home.terminalWorkDirectory()),
+                    null, Duration.ofSeconds(5), Duration.ofSeconds(15), null));
+        } catch (IOException | RuntimeException failed) {
+            server.close();
+            throw failed;
+        }
+        Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
+        writeProperties(home.demoProperties(), properties);
+        return new DemoSystem(home, server, terminal, properties);
+    }
+
+    private static void ensureServerStores(DemoHome home, CertificateAuthority ca, char[] password) throws IOException {
+        if (Files.exists(home.serverKeyStore()) && Files.exists(home.serverTrustStore())) {
+            return;
+        }
+        IssuedCredential server = ca.issueServerCertificate("localhost", "127.0.0.1", "::1");
+        server.writePkcs12(home.serverKeyStore(), "server", password);
+        TrustStores.writeTrustStore(home.serverTrustStore(), password, ca.caCertificate());
+    }
+
+    private static void ensureFacilityCertificate(DemoHome home, CertificateAuthority ca, char[] password)
+            throws IOException {
+        if (Files.exists(home.clientPkcs12()) && Files.exists(home.terminalTrustStore())) {
+            return;
+        }
+        IssuedCredential facility = ca.issueFacilityCertificate(INSTITUTION_CODE, FACILITY_NAME);
+        facility.writePkcs12(home.clientPkcs12(), "facility", password);
+        TrustStores.writeTrustStore(home.terminalTrustStore(), password, ca.caCertificate());
+    }
+
+    // The demo shows every outcome of the personas, so its facility uses 医療扶助 (a new facility defaults to off).
+    private static void ensureFacility(CentralServer server) {
+        if (server.facilities().find(INSTITUTION_CODE).isEmpty()) {
+            server.facilities().create(INSTITUTION_CODE, FACILITY_NAME);
+            server.facilities().setMedicalAssistance(INSTITUTION_CODE, true);
+        }
+    }
+
+    private static Map<String, String> describe(DemoHome home, URI base, DemoSecrets secrets, char[] clientPassword)
+            throws IOException {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("web.url", base.resolve("/web/").toString());
+        p.put("api.url", base.toString());
+        p.put("institution.code", INSTITUTION_CODE);
+        p.put("facility.name", FACILITY_NAME);
+        p.put("master.user", MASTER_USER_PREFIX + INSTITUTION_CODE);
+        p.put("master.password", secrets.getOrCreate("master.password", 12));
+        p.put("req.dir", home.reqDirectory().toString());
+        p.put("res.dir", home.resDirectory().toString());
+        p.put("face.dir", home.faceDirectory().toString());
+        p.put("client.p12", home.clientPkcs12().toString());
+        p.put("client.p12.password", new String(clientPassword));
+        p.put("ca.pem", home.caDirectory().resolve(CertificateAuthority.CERTIFICATE_FILE).toString());
+        p.put("home", home.root().toString());
+        return p;
+    }
+
+    private static void writeProperties(Path file, Map<String, String> properties) throws IOException {
+        java.util.Properties out = new java.util.Properties();
+        properties.forEach(out::setProperty);
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            out.store(writer, "openoqs demo - what a レセコン or a test needs to reach this demo");
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    public DemoHome home() {
+        return home;
+    }
+
+    public Map<String, String> properties() {
+        return properties;
+    }
+
+    public CentralServer server() {
+        return server;
+    }
+
+    public FacilityTerminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public void close() {
+        try {
+            terminal.close();
+        } finally {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.openoqs.core.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.openoqs.examples.ExampleCorpus;
+
+/** docs/errors.md and the invalid corpus keep up with the enum. */
+class ErrorCodeDocsTest {
+
+    /** Codes raised from file names, transport, JSON or the server: no request file can show them. */
+    static final Set<ErrorCode> NOT_IN_CORPUS = Set.of(ErrorCode.FILE_TOO_LARGE, ErrorCode.MALFORMED_JSON,
+            ErrorCode.UNKNOWN_REQUEST_TYPE, ErrorCode.UNSUPPORTED_REQUEST_TYPE, ErrorCode.INVALID_FILE_NAME,
+            ErrorCode.DECRYPTION_FAILED, ErrorCode.CENTRAL_SERVICE_UNAVAILABLE, ErrorCode.CENTRAL_SERVICE_REJECTED,
+            ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE, ErrorCode.INTERNAL_ERROR,
+            ErrorCode.MEDICAL_ASSISTANCE_NOT_ENABLED); // depends on the facility's settings, not on the file
+
+    static Path docs() {
+        Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        for (Path p = module.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("docs/errors.md"))) {
+                return p.resolve("docs/errors.md");
+            }
+        }
+        throw new AssertionError("docs/errors.md not found above " + module.toAbsolutePath());
+    }
+
+    @Test
+    void errorsMdListsEveryCodeWithItsMessage() throws IOException {
+        String md = Files.readString(docs(), StandardCharsets.UTF_8);
+        for (ErrorCode c : ErrorCode.values()) {
+            assertThat(md).as("docs/errors.md row of %s", c)
+                    .contains("| `" + c.code() + "` | `" + c.name() + "` | " + c.message() + " |");
+        }
+    }
+
+    @Test
+    void everyCodeAFileCanShowHasAnInvalidExample() {
+        Set<String> covered = ExampleCorpus.invalid().stream().map(ExampleCorpus.Example::expected).collect(Collectors.toSet());
+        for (ErrorCode c : ErrorCode.values()) {
+            if (!NOT_IN_CORPUS.contains(c)) {
+                assertThat(covered).as("an invalid/ example for %s", c).contains(c.code());
+            }
+        }
+    }
+}

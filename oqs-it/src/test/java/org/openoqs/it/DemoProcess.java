@@ -1,0 +1,158 @@
+package org.openoqs.it;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real {@code oqs demo} process, started from the packaged jar exactly as a user starts it, with its
+ * output captured. Tests talk to it only through its folders, HTTPS and {@code demo.properties}.
+ */
+final class DemoProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+
+    private final Process process;
+    private final Path home;
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+
+    private DemoProcess(Process process, Path home) {
+        this.process = process;
+        this.home = home;
+        Thread pump = new Thread(this::pumpOutput, "demo-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    static Path jar() {
+        Path jar = Path.of(System.getProperty("oqs.jar", "../oqs-app/target/oqs.jar")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged oqs jar is missing: " + jar + " (run ./mvnw verify)");
+        }
+        return jar;
+    }
+
+    /** Starts {@code oqs demo --home HOME --port 0} and waits for its ready line. */
+    static DemoProcess start(Path home) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand("-Xmx512m", "-jar", jar().toString(), "demo",
+                "--home", home.toString(), "--port", "0"));
+        builder.redirectErrorStream(true);
+        DemoProcess demo = new DemoProcess(builder.start(), home);
+        demo.awaitReady();
+        return demo;
+    }
+
+    /** Runs {@code oqs ARGS…} to completion and returns its exit code and output. */
+    static Completed run(String... args) throws Exception {
+        List<String> command = new ArrayList<>(javaCommand("-jar", jar().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("oqs " + String.join(" ", args) + " did not finish");
+        }
+        return new Completed(process.exitValue(), text);
+    }
+
+    record Completed(int exitCode, String output) {
+    }
+
+    private static List<String> javaCommand(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private void pumpOutput() {
+        try (Reader in = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
+             BufferedReader lines = new BufferedReader(in)) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                if (line.startsWith("OQS demo ready")) {
+                    ready.complete(line);
+                }
+            }
+        } catch (IOException closed) {
+            // process ended
+        } finally {
+            ready.completeExceptionally(new IllegalStateException("demo ended before it was ready:\n" + output()));
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        try {
+            ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception notReady) {
+            process.destroyForcibly();
+            throw new IllegalStateException("demo not ready within " + READY_TIMEOUT + ":\n" + output(), notReady);
+        }
+    }
+
+    String readyLine() {
+        return ready.join();
+    }
+
+    Properties properties() throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("demo.properties"), StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        return p;
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Path req() {
+        return home.resolve("OQS").resolve("req");
+    }
+
+    Path res() {
+        return home.resolve("OQS").resolve("res");
+    }
+
+    String output() {
+        synchronized (output) {
+            return String.join("\n", output);
+        }
+    }
+
+    /** SIGTERM, then waits for a clean exit. Returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("demo did not stop on SIGTERM:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the crash case. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}

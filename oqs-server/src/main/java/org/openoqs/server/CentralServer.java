@@ -1,0 +1,198 @@
+package org.openoqs.server;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openoqs.server.audit.AuditLog;
+import org.openoqs.server.facility.FacilityService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.web.context.support.StandardServletEnvironment;
+
+/**
+ * The central service, embeddable: {@code try (CentralServer s = CentralServer.start(cfg)) { … }}.
+ *
+ * <p>Starts a Spring Boot application programmatically. All settings come from the {@link ServerConfig}; no
+ * {@code application.properties} from the working directory or the environment is consulted (the properties
+ * built here take precedence over environment variables and system properties, and the config locations are
+ * pinned to the classpath).
+ */
+public final class CentralServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CentralServer.class);
+
+    private final ConfigurableApplicationContext context;
+    private final ServerConfig config;
+    private final int port;
+
+    private CentralServer(ConfigurableApplicationContext context, ServerConfig config) {
+        this.context = context;
+        this.config = config;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Starts the service and returns once it accepts connections. */
+    public static CentralServer start(ServerConfig cfg) {
+        SpringApplication app = new SpringApplication(OqsServerApplication.class);
+        app.setWebApplicationType(WebApplicationType.SERVLET);
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setRegisterShutdownHook(false); // the owner closes us (the demo handles SIGTERM itself)
+        app.setLogStartupInfo(false);
+        StandardServletEnvironment environment = new StandardServletEnvironment();
+        environment.getPropertySources().addFirst(new MapPropertySource("openoqs-server-config", properties(cfg)));
+        app.setEnvironment(environment);
+        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("serverConfig", cfg));
+        BufferingApplicationStartup trace = Boolean.getBoolean("openoqs.startup.trace")
+                ? new BufferingApplicationStartup(20_000) : null;
+        if (trace != null) {
+            app.setApplicationStartup(trace);
+        }
+        long started = System.nanoTime();
+        ConfigurableApplicationContext context = app.run();
+        if (trace != null) {
+            logSlowestSteps(trace);
+        }
+        CentralServer server = new CentralServer(context, cfg);
+        log.info("central service up on {} in {} ms", server.baseUri(), (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    /** The Spring properties derived from the configuration (visible for the CLI's diagnostics). */
+    static Map<String, Object> properties(ServerConfig cfg) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("spring.config.location", "optional:classpath:/org/openoqs/server/config/");
+        p.put("spring.application.name", "openoqs-central");
+        p.put("spring.main.banner-mode", "off");
+        p.put("spring.jmx.enabled", "false");
+        p.put("spring.autoconfigure.exclude", String.join(",",
+                "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration",
+                "org.springframework.boot.data.jdbc.autoconfigure.DataJdbcRepositoriesAutoConfiguration",
+                "org.springframework.boot.autoconfigure.admin.SpringApplicationAdminJmxAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration",
+                "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+                "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
+                "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
+                "org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration"));
+        // --- HTTPS with client certificates (mutual TLS) -------------------------------------------------
+        p.put("server.port", Integer.toString(cfg.port()));
+        if (cfg.bindAddress() != null && !cfg.bindAddress().isBlank()) {
+            p.put("server.address", cfg.bindAddress());
+        }
+        p.put("server.ssl.enabled", "true");
+        p.put("server.ssl.key-store", cfg.serverKeyStore().toUri().toString());
+        p.put("server.ssl.key-store-type", "PKCS12");
+        p.put("server.ssl.key-store-password", new String(cfg.serverKeyStorePassword()));
+        p.put("server.ssl.trust-store", cfg.trustStore().toUri().toString());
+        p.put("server.ssl.trust-store-type", "PKCS12");
+        p.put("server.ssl.trust-store-password", new String(cfg.trustStorePassword()));
+        // "want": the web portal (a browser without a certificate) shares the port; /api/** insists itself.
+        p.put("server.ssl.client-auth", "want");
+        p.put("server.error.whitelabel.enabled", "false");
+        p.put("server.error.include-stacktrace", "never");
+        p.put("server.servlet.encoding.charset", "UTF-8");
+        p.put("server.servlet.encoding.force", "true");
+        p.put("server.shutdown", "immediate");
+        // --- database ---------------------------------------------------------------------------------------
+        p.put("spring.datasource.url", cfg.effectiveJdbcUrl());
+        if (cfg.embeddedDatabase()) {
+            p.put("spring.datasource.username", cfg.jdbcUser() == null ? "sa" : cfg.jdbcUser());
+            p.put("spring.datasource.password", cfg.jdbcPassword() == null ? "" : cfg.jdbcPassword());
+        } else {
+            if (cfg.jdbcUser() != null) {
+                p.put("spring.datasource.username", cfg.jdbcUser());
+            }
+            if (cfg.jdbcPassword() != null) {
+                p.put("spring.datasource.password", cfg.jdbcPassword());
+            }
+        }
+        p.put("spring.datasource.hikari.pool-name", "oqs");
+        p.put("spring.datasource.hikari.maximum-pool-size", "16");
+        p.put("spring.flyway.enabled", "true");
+        p.put("spring.flyway.locations", "classpath:db/migration");
+        p.put("spring.sql.init.mode", "never");
+        // --- actuator: health only, no details to anonymous callers ----------------------------------------
+        p.put("management.endpoints.web.exposure.include", "health");
+        p.put("management.endpoints.jmx.exposure.exclude", "*");
+        p.put("management.endpoint.health.show-details", "never");
+        p.put("management.endpoint.health.probes.enabled", "false");
+        // --- web UI (later issues) ----------------------------------------------------------------------------
+        p.put("spring.thymeleaf.check-template-location", "false");
+        p.put("spring.mvc.log-resolved-exception", "false");
+        // --- logging: keep the console readable --------------------------------------------------------------
+        p.put("logging.level.root", "WARN");
+        p.put("logging.level.org.openoqs", "INFO");
+        // Tomcat warns that TLS 1.3 has no post-handshake auth for "optional" client certificates: irrelevant,
+        // the certificate request is part of the initial handshake. Flyway warns about H2 being newer than verified.
+        p.put("logging.level.org.apache.tomcat.util.net.SSLUtilBase", "ERROR");
+        p.put("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");
+        return p;
+    }
+
+    /** Diagnostics ({@code -Dopenoqs.startup.trace=true}): the slowest start-up steps. */
+    private static void logSlowestSteps(BufferingApplicationStartup trace) {
+        trace.getBufferedTimeline().getEvents().stream()
+                .sorted(java.util.Comparator.comparing(
+                        (org.springframework.boot.context.metrics.buffering.StartupTimeline.TimelineEvent e)
+                                -> e.getDuration()).reversed())
+                .limit(25)
+                .forEach(e -> log.info("startup step {} ms {} {}", e.getDuration().toMillis(), e.getStartupStep().getName(),
+                        tags(e.getStartupStep())));
+    }
+
+    private static String tags(org.springframework.core.metrics.StartupStep step) {
+        StringBuilder sb = new StringBuilder();
+        step.getTags().forEach(t -> sb.append(t.getKey()).append('=').append(t.getValue()).append(' '));
+        return sb.toString();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code https://localhost:PORT/} (or the bind address when one was given). */
+    public URI baseUri() {
+        String host = config.bindAddress() == null || config.bindAddress().isBlank()
+                || "0.0.0.0".equals(config.bindAddress()) ? "localhost" : config.bindAddress();
+        if (host.indexOf(':') >= 0) {
+            host = "[" + host + "]";
+        }
+        return URI.create("https://" + host + ":" + port + "/");
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    /** Facility administration (create the demo facility, switch opt-ins). */
+    public FacilityService facilities() {
+        return context.getBean(FacilityService.class);
+    }
+
+    /** The hash-chained audit trail. */
+    public AuditLog auditLog() {
+        return context.getBean(AuditLog.class);
+    }
+
+    /** Any other service of the running application (for the CLI and tests). */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    public boolean isRunning() {
+        return context.isActive();
+    }
+
+    @Override
+    public void close() {
+        if (context.isActive()) {
+            context.close();
+        }
+    }
+}

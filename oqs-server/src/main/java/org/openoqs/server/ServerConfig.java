@@ -1,0 +1,178 @@
+package org.openoqs.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * Everything the central service needs to start, without any properties file.
+ *
+ * @param home                   server home; the embedded H2 database lives under {@code home/db/oqs}
+ * @param port                   HTTPS port; 0 picks a free one (read it back with {@link CentralServer#port()})
+ * @param bindAddress            address to listen on; {@code null} = all interfaces
+ * @param jdbcUrl                {@code null} → H2 file database under {@code home/db/oqs} (PostgreSQL mode)
+ * @param jdbcUser               database user ({@code null} → "sa" for H2)
+ * @param jdbcPassword           database password ({@code null} → empty)
+ * @param serverKeyStore         PKCS#12 with the server's TLS key and certificate chain
+ * @param serverKeyStorePassword its password
+ * @param trustStore             PKCS#12 holding the CA certificate(s) client certificates must chain to
+ * @param trustStorePassword     its password
+ * @param caDirectory            the CA directory (oqs-pki layout): its CA certificate and current CRL are checked
+ *                               on every terminal API request
+ * @param caPassword             password of the CA in {@code caDirectory}
+ * @param seedDemoData           when the registry is empty, load the personas and the synthetic population
+ * @param populationSize         size of the synthetic population seeded next to the personas
+ * @param clock                  the service's clock ({@code null} → system clock in Asia/Tokyo); tests pin it
+ */
+public record ServerConfig(
+        Path home,
+        int port,
+        String bindAddress,
+        String jdbcUrl,
+        String jdbcUser,
+        String jdbcPassword,
+        Path serverKeyStore,
+        char[] serverKeyStorePassword,
+        Path trustStore,
+        char[] trustStorePassword,
+        Path caDirectory,
+        char[] caPassword,
+        boolean seedDemoData,
+        int populationSize,
+        Clock clock) {
+
+    /** Japan Standard Time, the only time zone the service reasons in. */
+    public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+
+    /** The seed of the synthetic population, fixed so that every installation has the same people. */
+    public static final long POPULATION_SEED = 20260401L;
+
+    public static final int DEFAULT_POPULATION_SIZE = 10_000;
+
+    public ServerConfig {
+        Objects.requireNonNull(home, "home");
+        Objects.requireNonNull(serverKeyStore, "serverKeyStore");
+        Objects.requireNonNull(trustStore, "trustStore");
+        Objects.requireNonNull(caDirectory, "caDirectory");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (populationSize < 0) {
+            throw new IllegalArgumentException("populationSize must be >= 0");
+        }
+        home = home.toAbsolutePath();
+        serverKeyStore = serverKeyStore.toAbsolutePath();
+        trustStore = trustStore.toAbsolutePath();
+        caDirectory = caDirectory.toAbsolutePath();
+        serverKeyStorePassword = serverKeyStorePassword == null ? new char[0] : serverKeyStorePassword.clone();
+        trustStorePassword = trustStorePassword == null ? new char[0] : trustStorePassword.clone();
+        caPassword = caPassword == null ? new char[0] : caPassword.clone();
+        clock = clock == null ? Clock.system(TOKYO) : clock.withZone(TOKYO);
+    }
+
+    /** True when no JDBC URL was given and the embedded H2 file database is used. */
+    public boolean embeddedDatabase() {
+        return jdbcUrl == null || jdbcUrl.isBlank();
+    }
+
+    /** The JDBC URL actually used. */
+    public String effectiveJdbcUrl() {
+        if (!embeddedDatabase()) {
+            return jdbcUrl;
+        }
+        String file = home.resolve("db").resolve("oqs").toString().replace('\\', '/');
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    public static Builder builder(Path home) {
+        return new Builder(home);
+    }
+
+    @Override
+    public String toString() { // never print passwords
+        return "ServerConfig[home=" + home + ", port=" + port + ", bindAddress=" + bindAddress + ", jdbcUrl="
+                + effectiveJdbcUrl() + ", serverKeyStore=" + serverKeyStore + ", trustStore=" + trustStore
+                + ", caDirectory=" + caDirectory + ", seedDemoData=" + seedDemoData + ", populationSize="
+                + populationSize + "]";
+    }
+
+    /** Fluent construction; unset values take the defaults documented on the record. */
+    public static final class Builder {
+        private final Path home;
+        private int port;
+        private String bindAddress;
+        private String jdbcUrl;
+        private String jdbcUser;
+        private String jdbcPassword;
+        private Path serverKeyStore;
+        private char[] serverKeyStorePassword;
+        private Path trustStore;
+        private char[] trustStorePassword;
+        private Path caDirectory;
+        private char[] caPassword;
+        private boolean seedDemoData = true;
+        private int populationSize = DEFAULT_POPULATION_SIZE;
+        private Clock clock;
+
+        private Builder(Path home) {
+            this.home = home;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = bindAddress;
+            return this;
+        }
+
+        public Builder jdbc(String url, String user, String password) {
+            this.jdbcUrl = url;
+            this.jdbcUser = user;
+            this.jdbcPassword = password;
+            return this;
+        }
+
+        public Builder serverKeyStore(Path path, char[] password) {
+            this.serverKeyStore = path;
+            this.serverKeyStorePassword = password;
+            return this;
+        }
+
+        public Builder trustStore(Path path, char[] password) {
+            this.trustStore = path;
+            this.trustStorePassword = password;
+            return this;
+        }
+
+        public Builder ca(Path directory, char[] password) {
+            this.caDirectory = directory;
+            this.caPassword = password;
+            return this;
+        }
+
+        public Builder seedDemoData(boolean seed) {
+            this.seedDemoData = seed;
+            return this;
+        }
+
+        public Builder populationSize(int size) {
+            this.populationSize = size;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(home, port, bindAddress, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore,
+                    serverKeyStorePassword, trustStore, trustStorePassword, caDirectory, caPassword, seedDemoData,
+                    populationSize, clock);
+        }
+    }
+}

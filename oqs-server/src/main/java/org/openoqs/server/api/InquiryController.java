@@ -1,0 +1,90 @@
+package org.openoqs.server.api;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.facility.Facility;
+import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.inquiry.InquiryService;
+import org.openoqs.server.inquiry.InstitutionMismatchException;
+import org.openoqs.server.security.FacilityPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/qualifications/inquiry}: 資格確認 個別照会. The body is the JSON mirror of an
+ * {@code OQSsiquc01req_} message ({@code {"XmlMsg":{…}}}); the answer is the JSON mirror of the
+ * {@code OQSsiquc01res_} result — also for file- and person-level errors, which are results, not HTTP errors.
+ * HTTP errors are reserved for what is not a request at all (unreadable JSON: 400) and for requests the
+ * caller may not make (another facility's code: 403).
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class InquiryController {
+
+    /** Far above any single inquiry (a few hundred bytes); guards memory. */
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8);
+
+    private final InquiryService inquiries;
+    private final FacilityService facilities;
+
+    public InquiryController(InquiryService inquiries, FacilityService facilities) {
+        this.inquiries = inquiries;
+        this.facilities = facilities;
+    }
+
+    @PostMapping("/qualifications/inquiry")
+    public ResponseEntity<byte[]> inquiry(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
+            throws IOException {
+        Facility facility = facilities.get(caller.institutionCode());
+        XmlNode root;
+        try {
+            root = JsonMirror.fromJson(readBody(request));
+        } catch (InputRejectedException e) {
+            inquiries.auditRejectedBody(caller, e.errorCode());
+            HttpStatus status = e.errorCode() == ErrorCode.FILE_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
+            throw new ApiException(status, e.errorCode(), e.detail());
+        }
+        QualificationInquiryResult result;
+        try {
+            result = inquiries.inquire(caller, facility, root);
+        } catch (InstitutionMismatchException e) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
+        }
+        byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
+        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > MAX_BODY_BYTES) {
+                    throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+}

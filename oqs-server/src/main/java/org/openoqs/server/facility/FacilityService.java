@@ -1,0 +1,132 @@
+package org.openoqs.server.facility;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.code.CodeTable;
+import org.openoqs.core.number.InstitutionCode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registration and settings of facilities. No caching: several stateless instances may share the database, and
+ * a changed setting (character code, opt-ins) must apply to the very next request.
+ */
+@Service
+public class FacilityService {
+
+    private static final String COLUMNS = "institution_code, name, score_table, is_hospital, character_code, "
+            + "use_operation_info, use_e_prescription, use_e_karte_sharing, use_medical_assistance, "
+            + "use_emergency_info, use_smartphone, created_at";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public FacilityService(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Registers a clinic (診療所) with default settings. */
+    public Facility create(String institutionCode, String name) {
+        return create(institutionCode, name, false);
+    }
+
+    /**
+     * Registers a facility with default settings (every opt-in 利用しない, UTF-8).
+     *
+     * @throws org.openoqs.core.number.InvalidNumberException when the code is not a valid 10-digit code
+     * @throws FacilityAlreadyExistsException                  when the code is taken
+     */
+    public Facility create(String institutionCode, String name, boolean hospital) {
+        InstitutionCode code = InstitutionCode.parse(institutionCode);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("医療機関名称を指定してください");
+        }
+        FacilityKind kind = FacilityKind.ofScoreTable(code.scoreTable());
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        try {
+            jdbc.sql("insert into facility (institution_code, name, score_table, is_hospital, created_at, updated_at) "
+                            + "values (?, ?, ?, ?, ?, ?)")
+                    .params(code.digits(), name.strip(), String.valueOf(kind.scoreTable()), hospital, now, now)
+                    .update();
+        } catch (DuplicateKeyException e) {
+            throw new FacilityAlreadyExistsException(code.digits());
+        }
+        return get(code.digits());
+    }
+
+    public Optional<Facility> find(String institutionCode) {
+        if (institutionCode == null) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select " + COLUMNS + " from facility where institution_code = ?")
+                .param(institutionCode)
+                .query(FacilityService::map)
+                .optional();
+    }
+
+    /** @throws FacilityNotFoundException when unknown */
+    public Facility get(String institutionCode) {
+        return find(institutionCode).orElseThrow(() -> new FacilityNotFoundException(institutionCode));
+    }
+
+    public List<Facility> list() {
+        return jdbc.sql("select " + COLUMNS + " from facility order by institution_code").query(FacilityService::map).list();
+    }
+
+    /** Replaces the facility's 環境設定. 救急時医療情報閲覧 can only be switched on for hospitals. */
+    public Facility updateSettings(String institutionCode, FacilitySettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        Facility facility = get(institutionCode);
+        if (settings.emergencyInfo() && !facility.hospital()) {
+            throw new IllegalArgumentException("救急時医療情報閲覧は病院のみ利用できます");
+        }
+        jdbc.sql("update facility set character_code = ?, use_operation_info = ?, use_e_prescription = ?, "
+                        + "use_e_karte_sharing = ?, use_medical_assistance = ?, use_emergency_info = ?, use_smartphone = ?, "
+                        + "updated_at = ? where institution_code = ?")
+                .params(settings.characterCode().code(), flag(settings.operationInfo()),
+                        Short.parseShort(settings.ePrescription().code()), flag(settings.eKarteSharing()),
+                        flag(settings.medicalAssistance()), flag(settings.emergencyInfo()), flag(settings.smartphone()),
+                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), facility.institutionCode())
+                .update();
+        return get(institutionCode);
+    }
+
+    /** 医療扶助 opt-in (the demo switches it on so that persona outcome 6 shows). */
+    public Facility setMedicalAssistance(String institutionCode, boolean enabled) {
+        return updateSettings(institutionCode, get(institutionCode).settings().withMedicalAssistance(enabled));
+    }
+
+    /** The character code the facility's terminal writes result files in. */
+    public Facility setCharacterCode(String institutionCode, CharacterCode characterCode) {
+        return updateSettings(institutionCode, get(institutionCode).settings().withCharacterCode(characterCode));
+    }
+
+    private static short flag(boolean on) {
+        return (short) (on ? 1 : 0);
+    }
+
+    private static Facility map(ResultSet rs, int row) throws SQLException {
+        String cc = rs.getString("character_code");
+        FacilitySettings settings = new FacilitySettings(
+                CodeTable.find(CharacterCode.class, cc).orElse(CharacterCode.UTF_8),
+                rs.getInt("use_operation_info") == 1,
+                EPrescriptionUse.ofCode(Integer.toString(rs.getInt("use_e_prescription"))),
+                rs.getInt("use_e_karte_sharing") == 1,
+                rs.getInt("use_medical_assistance") == 1,
+                rs.getInt("use_emergency_info") == 1,
+                rs.getInt("use_smartphone") == 1);
+        OffsetDateTime created = rs.getObject("created_at", OffsetDateTime.class);
+        return new Facility(rs.getString("institution_code"), rs.getString("name"),
+                FacilityKind.ofScoreTable(rs.getString("score_table").charAt(0)), rs.getBoolean("is_hospital"),
+                settings, created == null ? null : created.toInstant());
+    }
+}

@@ -1,0 +1,76 @@
+package org.openoqs.server.security;
+
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.server.api.ApiError;
+import org.openoqs.server.api.ApiErrorWriter;
+import org.openoqs.server.audit.AuditLog;
+import org.openoqs.server.facility.FacilityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Three filter chains:
+ * <ol>
+ *   <li>{@code /api/**} — the terminal API: stateless, no session, no CSRF (no cookies, no browser), every
+ *       request authenticated by its client certificate ({@link ClientCertificateFilter});</li>
+ *   <li>{@code /actuator/health} — open, for load balancers;</li>
+ *   <li>everything else — the web portal's chain (login, CSRF); until the portal exists it denies all.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+public class SecurityConfig {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain terminalApiChain(HttpSecurity http, ClientCertificateVerifier verifier,
+                                         FacilityService facilities, AuditLog audit, ApiErrorWriter errors)
+            throws Exception {
+        // Not a bean on purpose: Boot would also register a bean Filter for every URL of the servlet container.
+        ClientCertificateFilter certificateFilter = new ClientCertificateFilter(verifier, facilities, audit, errors);
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .anonymous(a -> a.disable())
+                .addFilterBefore(certificateFilter, AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a.anyRequest().hasAuthority(FacilityAuthentication.ROLE_TERMINAL))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> errors.write(res, HttpStatus.UNAUTHORIZED,
+                                ApiError.of(ErrorCode.CENTRAL_SERVICE_REJECTED, "クライアント証明書が提示されていません")))
+                        .accessDeniedHandler((req, res, ex) -> errors.write(res, HttpStatus.FORBIDDEN,
+                                ApiError.of(ErrorCode.CENTRAL_SERVICE_REJECTED, "この操作は許可されていません"))));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain healthChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/health", "/actuator/health/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** Placeholder for the web portal (a later issue replaces it with login, roles and CSRF). */
+    @Bean
+    @Order(100)
+    SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers("/error").permitAll().anyRequest().denyAll())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable());
+        return http.build();
+    }
+}

@@ -1,0 +1,50 @@
+package org.openoqs.terminal.linkage;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * The answer to one request: the file the agent publishes in the {@code res} folder.
+ *
+ * @param resultFileName a plain file name (no folder), usually the request name with {@code req_} replaced by
+ *                       {@code res_}; the extension may differ ({@code .pdf}, {@code .zip})
+ * @param content        the bytes to publish
+ */
+public record ProcessedResult(String resultFileName, byte[] content) {
+
+    public ProcessedResult {
+        requirePlainFileName(resultFileName);
+        Objects.requireNonNull(content, "content");
+    }
+
+    // The name ends up on an SMB share read by Windows machines, and names starting with '.' are reserved for
+    // the agent's own temporary files.
+    private static void requirePlainFileName(String name) {
+        Objects.requireNonNull(name, "resultFileName");
+        if (name.isEmpty() || name.startsWith(".")) {
+            throw new IllegalArgumentException("result file name must not be empty or start with '.': " + name);
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0) {
+                throw new IllegalArgumentException("result file name must be a plain file name: " + name);
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ProcessedResult that && resultFileName.equals(that.resultFileName)
+                && Arrays.equals(content, that.content);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(resultFileName, Arrays.hashCode(content));
+    }
+
+    @Override
+    public String toString() {
+        return "ProcessedResult[" + resultFileName + ", " + content.length + " bytes]";
+    }
+}

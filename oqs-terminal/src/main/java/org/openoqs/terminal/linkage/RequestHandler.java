@@ -1,0 +1,184 @@
+package org.openoqs.terminal.linkage;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims one request and answers it, following the journal protocol described on {@link LinkageAgent}. Runs on the
+ * worker threads; the agent guarantees that one request name is handled by one thread at a time.
+ */
+final class RequestHandler {
+
+    enum Outcome {
+        /** The result is published and journaled, the claimed copy is gone. */
+        ANSWERED,
+        /** The request could not be moved out of {@code req}; a later scan looks at it again. */
+        NOT_CLAIMED,
+        /** The request is kept in {@code work/processing} and must be answered later. */
+        RETRY
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
+
+    private final LinkageFolders folders;
+    private final long maxRequestBytes;
+    private final RequestProcessor processor;
+    private final AnswerJournal journal;
+    // Two different requests could map to the same result name; only one may publish it.
+    private final Set<String> resultNamesBeingPublished = ConcurrentHashMap.newKeySet();
+
+    RequestHandler(LinkageFolders folders, long maxRequestBytes, RequestProcessor processor, AnswerJournal journal) {
+        this.folders = folders;
+        this.maxRequestBytes = maxRequestBytes;
+        this.processor = processor;
+        this.journal = journal;
+    }
+
+    /** Moves the request from {@code req} to {@code work/processing}, then answers it. */
+    Outcome claimAndAnswer(String name) {
+        Path source = folders.req().resolve(name);
+        Path claimed = folders.processing().resolve(name);
+        try {
+            if (Files.exists(claimed, LinkOption.NOFOLLOW_LINKS)) {
+                log.error("cannot claim request {}: {} already exists", name, claimed);
+                return Outcome.NOT_CLAIMED;
+            }
+            journal.claimed(name);
+            Files.move(source, claimed, StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException e) {
+            log.debug("request {} vanished before it could be claimed (withdrawn, or taken by another agent)", name);
+            return Outcome.NOT_CLAIMED;
+        } catch (IOException e) {
+            log.warn("cannot claim request {}; it stays in {} for a later scan: {}", name, folders.req(), e.toString());
+            return Outcome.NOT_CLAIMED;
+        }
+        return answerClaimed(name);
+    }
+
+    /**
+     * Answers a request already in {@code work/processing}: a retry, or a copy found at start-up. The journal says
+     * how far an earlier attempt got, so a published result is never published a second time.
+     */
+    Outcome answerClaimed(String name) {
+        Path claimed = folders.processing().resolve(name);
+        try {
+            JournalEntry last = journal.latest(name);
+            if (last != null && last.stage() == JournalEntry.Stage.DONE) {
+                // Published already; only the clean-up is missing. Journal DONE again in case that line was lost.
+                journal.done(name, last.resultFileName(), last.sha256());
+                Files.deleteIfExists(claimed);
+                log.info("request {} had been answered with {}; removed its claimed copy", name, last.resultFileName());
+                return Outcome.ANSWERED;
+            }
+            if (last != null && last.stage() == JournalEntry.Stage.WRITING && isPublished(last)) {
+                journal.done(name, last.resultFileName(), last.sha256());
+                Files.deleteIfExists(claimed);
+                log.info("request {} had been answered with {} just before a crash; journaled it", name,
+                        last.resultFileName());
+                return Outcome.ANSWERED;
+            }
+            ProcessedResult result = process(name, claimed);
+            if (result == null) {
+                return Outcome.RETRY;
+            }
+            publish(name, claimed, result);
+            return Outcome.ANSWERED;
+        } catch (IOException e) {
+            log.warn("answering request {} failed; it stays in {} and is retried: {}", name, folders.processing(),
+                    e.toString());
+            return Outcome.RETRY;
+        }
+    }
+
+    /** True if the result the entry was about to publish is in {@code res}, byte for byte. */
+    private boolean isPublished(JournalEntry writing) throws IOException {
+        Path target = folders.res().resolve(writing.resultFileName());
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        if (DurableFiles.sha256Hex(Files.readAllBytes(target)).equals(writing.sha256())) {
+            return true;
+        }
+        log.warn("{} is not the result journaled for request {}; the request is processed again", target,
+                writing.requestName());
+        return false;
+    }
+
+    /** The processor's result, or {@code null} when the request must be retried. */
+    private ProcessedResult process(String name, Path claimed) throws IOException {
+        RequestFile request = read(name, claimed);
+        try {
+            ProcessedResult result = processor.process(request);
+            if (result == null) {
+                log.error("processor returned no result for request {}; it is kept and retried", name);
+            }
+            return result;
+        } catch (CentralServiceUnavailableException e) {
+            log.warn("central service unavailable while processing request {}; it is kept and retried: {}", name,
+                    e.getMessage());
+        } catch (Exception | Error e) {
+            log.error("processor failed on request {}; it is kept and retried", name, e);
+        }
+        return null;
+    }
+
+    private RequestFile read(String name, Path claimed) throws IOException {
+        long size = Files.size(claimed);
+        if (size > maxRequestBytes) {
+            log.warn("request {} has {} bytes, more than the limit of {}; handed to the processor unread", name, size,
+                    maxRequestBytes);
+            return RequestFile.oversizedFile(name);
+        }
+        return new RequestFile(name, Files.readAllBytes(claimed));
+    }
+
+    /** WRITING → temporary file → atomic rename into {@code res} → DONE → claimed copy deleted. */
+    private void publish(String name, Path claimed, ProcessedResult result) throws IOException {
+        String resultName = result.resultFileName();
+        Path target = folders.res().resolve(resultName);
+        if (!resultNamesBeingPublished.add(resultName)) {
+            throw new FileAlreadyExistsException(target.toString(), null,
+                    "being published for another request right now");
+        }
+        try {
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(target.toString(), null,
+                        "an earlier result with this name has not been collected yet");
+            }
+            String sha256 = DurableFiles.sha256Hex(result.content());
+            journal.writing(name, resultName, sha256);
+            Path temporary = folders.res().resolve(RequestNames.temporaryResultName(resultName));
+            try {
+                DurableFiles.writeAndSync(temporary, result.content());
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                deleteQuietly(temporary);
+                throw e;
+            }
+            DurableFiles.syncDirectory(folders.res()); // the rename must be on disk before DONE is
+            journal.done(name, resultName, sha256);
+            Files.deleteIfExists(claimed);
+            log.info("answered request {} with {}", name, resultName);
+        } finally {
+            resultNamesBeingPublished.remove(resultName);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("cannot delete {}: {}", file, e.toString());
+        }
+    }
+}

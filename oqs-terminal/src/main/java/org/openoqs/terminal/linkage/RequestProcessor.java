@@ -1,0 +1,23 @@
+package org.openoqs.terminal.linkage;
+
+/**
+ * Turns one request file into its result file. The {@link LinkageAgent} owns everything around it (pick-up,
+ * claiming, atomic publication, journaling, retries); the processor only decides what the request means.
+ *
+ * <p>Contract:
+ * <ul>
+ *   <li>Bad input (unparsable XML, unknown prefix, {@link RequestFile#oversized() oversized} file …) is answered,
+ *       not thrown: return an error result file.</li>
+ *   <li>Throw {@link CentralServiceUnavailableException} when the central service cannot be reached; the agent keeps
+ *       the request and calls the processor again later, with back-off. Any other exception is treated the same way
+ *       (and logged as a bug).</li>
+ *   <li>The same request may therefore be processed more than once, but only one result is ever published. Calls
+ *       for different requests run concurrently (up to {@link LinkageSettings#maxConcurrent()}); the same request
+ *       is never processed twice at the same time.</li>
+ * </ul>
+ */
+@FunctionalInterface
+public interface RequestProcessor {
+
+    ProcessedResult process(RequestFile request);
+}

@@ -1,0 +1,73 @@
+package org.openoqs.terminal.requests;
+
+import java.util.Map;
+import java.util.Optional;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.message.RequestFileName;
+import org.openoqs.core.message.RequestType;
+import org.openoqs.terminal.linkage.ProcessedResult;
+import org.openoqs.terminal.linkage.RequestFile;
+import org.openoqs.terminal.linkage.RequestProcessor;
+
+/**
+ * Sends each request file to the processor of its type. Names the interface notes know but this version does
+ * not implement get a "not supported" error result; names with an unknown prefix an "unknown request" one; a
+ * suffix that could not be a Windows file name an "invalid file name" one. Never throws for bad input.
+ */
+public final class RequestRouter implements RequestProcessor {
+
+    /** Longest suffix accepted; real HIS products use 12–30 characters. */
+    static final int MAX_ID_LENGTH = 100;
+
+    private final Map<RequestType, RequestProcessor> processors;
+    private final ErrorResultWriter errors;
+
+    public RequestRouter(Map<RequestType, RequestProcessor> processors, ErrorResultWriter errors) {
+        this.processors = Map.copyOf(processors);
+        this.errors = errors;
+    }
+
+    @Override
+    public ProcessedResult process(RequestFile request) {
+        Optional<RequestFileName> parsed = RequestFileName.parse(request.name());
+        if (parsed.isEmpty()) {
+            return errors.fileLevel(fallbackResultName(request.name()), null, ErrorCode.UNKNOWN_REQUEST_TYPE,
+                    request.name());
+        }
+        RequestFileName name = parsed.get();
+        String resultName = name.resultName("xml");
+        if (!isSafeId(name.id())) {
+            return errors.fileLevel(resultName, request, ErrorCode.INVALID_FILE_NAME, null);
+        }
+        Optional<RequestType> type = RequestType.ofPrefix(name.prefix());
+        if (type.isPresent() && processors.containsKey(type.get())) {
+            return processors.get(type.get()).process(request);
+        }
+        if (type.isPresent() || RequestType.isKnownFamily(name.prefix())) {
+            String label = type.map(RequestType::label).orElse("電子処方箋");
+            return errors.fileLevel(resultName, request, ErrorCode.UNSUPPORTED_REQUEST_TYPE, label);
+        }
+        return errors.fileLevel(resultName, request, ErrorCode.UNKNOWN_REQUEST_TYPE, name.prefix());
+    }
+
+    private static boolean isSafeId(String id) {
+        if (id.length() > MAX_ID_LENGTH || id.contains("..")) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // The agent only hands over names that follow the grammar, so this is a safety net: answer under a name the
+    // レセコン can still correlate.
+    private static String fallbackResultName(String requestName) {
+        int at = requestName.indexOf("req_");
+        String base = at < 0 ? requestName : requestName.substring(0, at) + "res_" + requestName.substring(at + 4);
+        return base.endsWith(".xml") ? base : base + ".xml";
+    }
+}
