@@ -79,7 +79,27 @@ public final class CentralServer implements AutoCloseable {
                 "org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
                 "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
                 "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
-                "org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration"));
+                "org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration",
+                // metrics and observations: not used yet, and they wrap every request
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAspectsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.ssl.SslMetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.startup.StartupTimeMetricsListenerAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration",
+                "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+                "org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration",
+                "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration",
+                "org.springframework.boot.tomcat.autoconfigure.metrics.TomcatMetricsAutoConfiguration",
+                "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+                "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.audit.AuditEventsEndpointAutoConfiguration"));
         // --- HTTPS with client certificates (mutual TLS) -------------------------------------------------
         p.put("server.port", Integer.toString(cfg.port()));
         if (cfg.bindAddress() != null && !cfg.bindAddress().isBlank()) {
@@ -113,6 +133,9 @@ public final class CentralServer implements AutoCloseable {
             }
         }
         p.put("spring.datasource.hikari.pool-name", "oqs");
+        if (cfg.effectiveJdbcUrl().startsWith("jdbc:postgresql:")) {
+            p.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+        }
         p.put("spring.datasource.hikari.maximum-pool-size", "16");
         p.put("spring.flyway.enabled", "true");
         p.put("spring.flyway.locations", "classpath:db/migration");

@@ -32,11 +32,12 @@ class FacilityEndpointTest {
     }
 
     @Test
-    void unknownApiPathIsA404WithJson() throws Exception {
+    void unknownApiPathOrMethodIsA404WithJson() throws Exception {
         SharedServer shared = SharedServer.get();
         Api.Response r = Api.get(shared.demoClient(), shared.base(), "api/v1/nothing-here");
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.json().get("errorCode").asString()).isEqualTo("OQSF1302");
+        assertThat(Api.get(shared.demoClient(), shared.base(), Api.INQUIRY).status()).isEqualTo(404);
     }
 }

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Objects;
 import org.openoqs.terminal.linkage.LinkageFolders;
 import org.openoqs.terminal.linkage.LinkageSettings;
@@ -30,6 +31,9 @@ public record TerminalConfig(
         Duration requestTimeout,
         Clock clock) {
 
+    /** OQS reasons in Japan Standard Time whatever the machine's zone (result times, today's date). */
+    public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
     public TerminalConfig {
         Objects.requireNonNull(institutionCode, "institutionCode");
         Objects.requireNonNull(serviceUri, "serviceUri");
@@ -37,6 +41,6 @@ public record TerminalConfig(
         linkageSettings = linkageSettings == null ? LinkageSettings.defaults() : linkageSettings;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         requestTimeout = requestTimeout == null ? Duration.ofSeconds(15) : requestTimeout;
-        clock = clock == null ? Clock.systemDefaultZone() : clock;
+        clock = clock == null ? Clock.system(JAPAN) : clock;
     }
 }

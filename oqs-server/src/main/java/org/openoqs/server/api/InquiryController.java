@@ -14,6 +14,7 @@ import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.inquiry.InquiryService;
 import org.openoqs.server.inquiry.InstitutionMismatchException;
+import org.openoqs.server.security.ClientCertificateFilter;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,7 +51,8 @@ public class InquiryController {
     @PostMapping("/qualifications/inquiry")
     public ResponseEntity<byte[]> inquiry(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
             throws IOException {
-        Facility facility = facilities.get(caller.institutionCode());
+        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
+                ? f : facilities.get(caller.institutionCode());
         XmlNode root;
         try {
             root = JsonMirror.fromJson(readBody(request));

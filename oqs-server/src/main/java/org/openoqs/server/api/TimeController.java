@@ -3,6 +3,7 @@ package org.openoqs.server.api;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,7 +33,7 @@ public class TimeController {
 
     @GetMapping("/time")
     public ServerTime time() {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ZonedDateTime local = now.atZone(clock.getZone());
         return new ServerTime(local.toOffsetDateTime().toString(), now.toEpochMilli(), clock.getZone().getId(),
                 local.format(PROCESS_TIME));

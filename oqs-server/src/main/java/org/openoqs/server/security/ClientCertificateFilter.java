@@ -36,6 +36,8 @@ public final class ClientCertificateFilter extends OncePerRequestFilter {
     /** Servlet request attribute holding the client's chain. */
     public static final String X509_ATTRIBUTE = "jakarta.servlet.request.X509Certificate";
     public static final String ACTION = "API_AUTHENTICATION";
+    /** Request attribute holding the caller's {@link Facility} as read during authentication. */
+    public static final String FACILITY_ATTRIBUTE = "org.openoqs.server.facility";
 
     private static final Logger log = LoggerFactory.getLogger(ClientCertificateFilter.class);
 
@@ -77,6 +79,7 @@ public final class ClientCertificateFilter extends OncePerRequestFilter {
                     "クライアント証明書の医療機関は登録されていません");
             return;
         }
+        request.setAttribute(FACILITY_ATTRIBUTE, facility.get());
         FacilityPrincipal principal = new FacilityPrincipal(code.get(), serial(leaf), leaf);
         SecurityContext context = contextHolder.createEmptyContext();
         context.setAuthentication(new FacilityAuthentication(principal));

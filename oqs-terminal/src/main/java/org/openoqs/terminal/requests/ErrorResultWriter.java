@@ -45,6 +45,11 @@ public final class ErrorResultWriter {
         return encode(resultName, result);
     }
 
+    /** The facility's result character code as far as the terminal knows it. */
+    public CharacterCode characterCode() {
+        return characterCode.get();
+    }
+
     /** Encodes a result in the character code its header names. */
     public ProcessedResult encode(String resultName, QualificationInquiryResult result) {
         CharacterCode code = result.header().characterCodeIdentifier();

@@ -3,19 +3,11 @@ package org.openoqs.terminal.requests;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
-import java.util.Optional;
-import org.openoqs.core.codec.ErrorResults;
-import org.openoqs.core.codec.QualificationMessages;
+import java.time.temporal.ChronoUnit;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.error.InputRejectedException;
-import org.openoqs.core.message.QualificationInquiryRequest;
-import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.RequestFileName;
-import org.openoqs.core.validation.InquiryValidator;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.validation.InquiryIntake;
 import org.openoqs.core.xml.XmlDocumentReader;
-import org.openoqs.core.xml.XmlNode;
 import org.openoqs.terminal.central.CentralService;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import org.openoqs.terminal.linkage.ProcessedResult;
@@ -24,8 +16,9 @@ import org.openoqs.terminal.linkage.RequestProcessor;
 
 /**
  * 資格確認 個別照会 ({@code OQSsiquc01req_}). Everything that can be judged locally is judged before the
- * service is asked, so a malformed file never costs a network round trip: bytes and XML (file-level error),
- * header (file-level error), search block (per-person error). Only a well-formed request goes to the service.
+ * service is asked, with the same screening the service applies ({@link InquiryIntake}), so a malformed file
+ * never costs a network round trip: bytes, XML and header give a file-level error, the search block a
+ * per-person error. Only a well-formed request goes to the service.
  */
 public final class QualificationInquiryProcessor implements RequestProcessor {
 
@@ -50,27 +43,15 @@ public final class QualificationInquiryProcessor implements RequestProcessor {
         if (request.oversized()) {
             return results.fileLevel(resultName, null, ErrorCode.FILE_TOO_LARGE, null);
         }
-        QualificationInquiryRequest inquiry;
-        try {
-            XmlNode root = reader.read(request.content());
-            inquiry = QualificationMessages.readRequest(root);
-        } catch (InputRejectedException rejected) {
-            return results.fileLevel(resultName, request, rejected.errorCode(), rejected.detail());
-        }
-        List<Violation> headerViolations = InquiryValidator.validateHeader(inquiry.header(), ownInstitutionCode);
-        if (!headerViolations.isEmpty()) {
-            Violation first = headerViolations.get(0);
-            return results.fileLevel(resultName, request, first.code(), first.detail());
-        }
-        Optional<Violation> personViolation = InquiryValidator.validateSearchInfo(inquiry.searchInfo(), LocalDate.now(clock));
-        if (personViolation.isPresent()) {
-            QualificationInquiryResult personError = ErrorResults.personLevelError(inquiry.header(),
-                    inquiry.searchInfo(), personViolation.get(), LocalDateTime.now(clock),
-                    central.resultCharacterCode());
-            return results.encode(resultName, personError);
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        InquiryIntake.Outcome outcome = InquiryIntake.check(request.content(), ownInstitutionCode,
+                LocalDate.now(clock), reader);
+        if (!(outcome instanceof InquiryIntake.Accepted accepted)) {
+            return results.encode(resultName,
+                    outcome.errorResult(ownInstitutionCode, now, results.characterCode()).orElseThrow());
         }
         try {
-            return results.encode(resultName, central.inquire(inquiry));
+            return results.encode(resultName, central.inquire(accepted.request()));
         } catch (CentralServiceRefusedException refused) {
             String detail = refused.serviceMessage().equals(refused.errorCode().message()) ? null : refused.serviceMessage();
             return results.fileLevel(resultName, request, refused.errorCode(), detail);
