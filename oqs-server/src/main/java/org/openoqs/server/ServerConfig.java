@@ -10,25 +10,25 @@ import java.util.Objects;
  *
  * @param home                   server home; the embedded H2 database lives under {@code home/db/oqs}
  * @param port                   HTTPS port; 0 picks a free one (read it back with {@link CentralServer#port()})
- * @param bindAddress            address to listen on; {@code null} = all interfaces
  * @param jdbcUrl                {@code null} → H2 file database under {@code home/db/oqs} (PostgreSQL mode)
- * @param jdbcUser               database user ({@code null} → "sa" for H2)
+ * @param jdbcUser               database user ({@code null} → "sa" for H2, driver default otherwise)
  * @param jdbcPassword           database password ({@code null} → empty)
- * @param serverKeyStore         PKCS#12 with the server's TLS key and certificate chain
- * @param serverKeyStorePassword its password
- * @param trustStore             PKCS#12 holding the CA certificate(s) client certificates must chain to
+ * @param serverKeyStore         PKCS#12 with the server's TLS key and certificate chain (one key entry)
+ * @param serverKeyStorePassword its password (store and key)
+ * @param trustStore             PKCS#12 holding the CA certificate client certificates must chain to
  * @param trustStorePassword     its password
  * @param caDirectory            the CA directory (oqs-pki layout): its CA certificate and current CRL are checked
- *                               on every terminal API request
- * @param caPassword             password of the CA in {@code caDirectory}
+ *                               on every terminal API request. With {@code ca.p12} the CA itself is loaded (and
+ *                               re-signs its CRL); with only {@code ca.pem} + {@code crl.pem} those files are used
  * @param seedDemoData           when the registry is empty, load the personas and the synthetic population
- * @param populationSize         size of the synthetic population seeded next to the personas
- * @param clock                  the service's clock ({@code null} → system clock in Asia/Tokyo); tests pin it
+ * @param caPassword             password of {@code ca.p12}; {@code null}/empty → read from {@code ca.password}
+ * @param populationSize         size of the synthetic population seeded next to the personas (default 10,000)
+ * @param bindAddress            address to listen on; {@code null} = all interfaces
+ * @param clock                  the service's clock ({@code null} → system clock); always used in Asia/Tokyo
  */
 public record ServerConfig(
         Path home,
         int port,
-        String bindAddress,
         String jdbcUrl,
         String jdbcUser,
         String jdbcPassword,
@@ -37,9 +37,10 @@ public record ServerConfig(
         Path trustStore,
         char[] trustStorePassword,
         Path caDirectory,
-        char[] caPassword,
         boolean seedDemoData,
+        char[] caPassword,
         int populationSize,
+        String bindAddress,
         Clock clock) {
 
     /** Japan Standard Time, the only time zone the service reasons in. */
@@ -49,6 +50,14 @@ public record ServerConfig(
     public static final long POPULATION_SEED = 20260401L;
 
     public static final int DEFAULT_POPULATION_SIZE = 10_000;
+
+    /** The essentials; CA password from {@code ca.password}, 10,000 people, all interfaces, system clock. */
+    public ServerConfig(Path home, int port, String jdbcUrl, String jdbcUser, String jdbcPassword, Path serverKeyStore,
+                        char[] serverKeyStorePassword, Path trustStore, char[] trustStorePassword, Path caDirectory,
+                        boolean seedDemoData) {
+        this(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore, serverKeyStorePassword, trustStore,
+                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null);
+    }
 
     public ServerConfig {
         Objects.requireNonNull(home, "home");
@@ -170,9 +179,9 @@ public record ServerConfig(
         }
 
         public ServerConfig build() {
-            return new ServerConfig(home, port, bindAddress, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore,
-                    serverKeyStorePassword, trustStore, trustStorePassword, caDirectory, caPassword, seedDemoData,
-                    populationSize, clock);
+            return new ServerConfig(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore,
+                    serverKeyStorePassword, trustStore, trustStorePassword, caDirectory, seedDemoData, caPassword,
+                    populationSize, bindAddress, clock);
         }
     }
 }
