@@ -1,5 +1,6 @@
 package org.openoqs.app;
 
+import org.openoqs.app.bench.BenchCommand;
 import org.openoqs.app.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 DemoCommand.class,
                 PersonasCommand.class,
+                org.openoqs.app.terminal.TerminalCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OqsCommand implements Runnable {

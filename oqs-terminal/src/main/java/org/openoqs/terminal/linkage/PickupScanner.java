@@ -156,6 +156,9 @@ final class PickupScanner {
     private boolean isStable(String name, BasicFileAttributes attributes) {
         long now = System.nanoTime();
         Observation seen = unstable.get(name);
+        if (seen == null && CompleteFileCheck.looksComplete(folders.req().resolve(name), attributes.size())) {
+            return true; // its tail proves the writer finished: no need to watch it stand still
+        }
         if (seen == null || !seen.matches(attributes)) {
             unstable.put(name, new Observation(attributes.size(), attributes.lastModifiedTime(), now));
             scheduleRecheck(name, stableFor.toNanos());

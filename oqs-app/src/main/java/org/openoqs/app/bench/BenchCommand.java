@@ -1,0 +1,76 @@
+package org.openoqs.app.bench;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.openoqs.core.population.Personas;
+import org.openoqs.examples.ExampleCorpus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code oqs bench}: measures this machine against the product's targets and prints each figure with its target
+ * and ratio, next to floors (the bare cost of the same disk and TLS operations) that make the ratios readable on a
+ * noisy machine. Not a test: it never fails a build, it reports.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measures demo start, the req → res round trip and its floors on this machine,",
+                "and prints each figure with its target and ratio."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--requests", paramLabel = "N", defaultValue = "500",
+            description = "Measured sequential round trips (default ${DEFAULT-VALUE}, after 50 warm-up ones).")
+    int requests;
+
+    @Option(names = "--home", paramLabel = "DIR",
+            description = "Working directory for the demo under test (default: a new temporary directory).")
+    Path home;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Path root = home != null ? Files.createDirectories(home) : Files.createTempDirectory("oqs-bench-");
+        byte[] request = personaRequest("shaho-honnin");
+        BenchReport report = new BenchReport();
+        out.println("oqs bench: " + Runtime.getRuntime().availableProcessors() + " cores, Java "
+                + System.getProperty("java.version") + ", working in " + root);
+
+        Samples disk = FolderRoundTrip.fileFloor(Files.createDirectories(root.resolve("floor")), request, requests);
+        report.floor("floor: write + rename + read, same disk (median)", disk.medianMillis(), "ms", "bare file system");
+
+        Path demoHome = root.resolve("demo");
+        try (DemoUnderTest cold = DemoUnderTest.start(demoHome)) {
+            report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s", 10);
+        }
+        try (DemoUnderTest demo = DemoUnderTest.start(demoHome)) {
+            report.atMost("demo start, existing home", demo.readyMillis() / 1000, "s", 10);
+            Properties props = demo.properties();
+            Samples tls = TlsFloor.measure(props, 50, requests);
+            report.floor("floor: mTLS GET /api/v1/time, kept alive (median)", tls.medianMillis(), "ms",
+                    "bare TLS request");
+            out.println("measuring " + requests + " sequential req → res round trips…");
+            Samples roundTrip = FolderRoundTrip.measure(Path.of(props.getProperty("req.dir")),
+                    Path.of(props.getProperty("res.dir")), request, 50, requests);
+            report.atMost("req → res round trip, median", roundTrip.medianMillis(), "ms", 50);
+            report.atMost("req → res round trip, p99", roundTrip.p99Millis(), "ms", 200);
+            report.floor("req → res round trip / disk floor (median)",
+                    roundTrip.medianMillis() / disk.medianMillis(), "x", "overhead over the bare file system");
+        }
+        out.println();
+        report.print(out);
+        out.println();
+        out.println(String.format(Locale.ROOT, "%s", report.allTargetsMet()
+                ? "all targets met on this machine" : "some targets missed on this machine (see ratios > 1)"));
+        return 0;
+    }
+
+    private static byte[] personaRequest(String persona) {
+        Personas.byKey(persona).orElseThrow();
+        return ExampleCorpus.valid().stream().filter(e -> e.file().equals(persona + ".xml")).findFirst()
+                .orElseThrow().bytes();
+    }
+}

@@ -1,0 +1,99 @@
+package org.openoqs.app.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A separate {@code oqs demo} process, started from this very jar, so the benchmark measures what a user gets:
+ * process start included, and the benchmark acting as the レセコン from outside the process.
+ */
+final class DemoUnderTest implements AutoCloseable {
+
+    private final Process process;
+    private final Path home;
+    private final long readyAfterNanos;
+
+    private DemoUnderTest(Process process, Path home, long readyAfterNanos) {
+        this.process = process;
+        this.home = home;
+        this.readyAfterNanos = readyAfterNanos;
+    }
+
+    static DemoUnderTest start(Path home) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-jar");
+        command.add(ownJar());
+        command.addAll(List.of("demo", "--home", home.toString(), "--port", "0"));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
+        String line;
+        while ((line = lines.readLine()) != null) {
+            seen.add(line);
+            if (line.startsWith("OQS demo ready")) {
+                long ready = System.nanoTime() - started;
+                drainInBackground(lines);
+                return new DemoUnderTest(process, home, ready);
+            }
+        }
+        throw new IOException("the demo ended before it was ready:\n" + String.join("\n", seen));
+    }
+
+    private static String ownJar() throws IOException {
+        String classPath = System.getProperty("java.class.path", "");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            throw new IOException("oqs bench must run from the packaged jar (./oqs bench), not from " + classPath);
+        }
+        return Path.of(classPath).toAbsolutePath().toString();
+    }
+
+    private static void drainInBackground(BufferedReader lines) {
+        Thread drain = new Thread(() -> {
+            try (Reader ignored = lines) {
+                while (lines.readLine() != null) {
+                    // keep the pipe empty so the demo never blocks on its console
+                }
+            } catch (IOException ended) {
+                // process ended
+            }
+        }, "bench-demo-output");
+        drain.setDaemon(true);
+        drain.start();
+    }
+
+    double readyMillis() {
+        return readyAfterNanos / 1_000_000.0;
+    }
+
+    Properties properties() throws IOException {
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("demo.properties"), StandardCharsets.UTF_8)) {
+            p.load(reader);
+        }
+        return p;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
