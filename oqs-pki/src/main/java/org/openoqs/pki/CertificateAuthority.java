@@ -18,6 +18,7 @@ import java.security.Key;
 import java.security.KeyPair;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
@@ -236,17 +237,40 @@ public final class CertificateAuthority {
             throw new IllegalArgumentException("notAfter " + notAfter + " must be after notBefore " + notBefore);
         }
         KeyPair keys = newKeyPair();
+        X509Certificate cert = sign(kind, subject, subjectAltNames, keys.getPublic(), notBefore, notAfter);
+        return new IssuedCredential(keys.getPrivate(), cert, List.of(cert, caCert));
+    }
+
+    /**
+     * Facility certificate for a key the CA never sees (the terminal keeps it): the renewal path, where the
+     * terminal sends a PKCS#10 request ({@link FacilityCertificateRenewal}). Same subject rules as
+     * {@link #issueFacilityCertificate(String, String)}; valid {@code validity} from now.
+     */
+    public X509Certificate issueFacilityCertificate(String institutionCode, String facilityName, PublicKey publicKey,
+                                                    Duration validity) {
+        if (!FacilityCertificates.isInstitutionCode(institutionCode)) {
+            throw new IllegalArgumentException("Institution code must be 10 ASCII digits: " + institutionCode);
+        }
+        requireText(facilityName, "facilityName");
+        Objects.requireNonNull(publicKey, "publicKey");
+        Instant notBefore = defaultNotBefore();
+        return sign(CertificateKind.FACILITY, subject(facilityName, institutionCode), null, publicKey, notBefore,
+                cappedNotAfter(notBefore, validity));
+    }
+
+    private X509Certificate sign(CertificateKind kind, X500Name subject, GeneralNames subjectAltNames,
+                                 PublicKey publicKey, Instant notBefore, Instant notAfter) {
         return withLock(() -> {
             reloadState();
             BigInteger serial = takeNextSerial();
-            X509Certificate cert = X509Signing.endEntity(caKey, caCert, serial, subject, keys.getPublic(),
+            X509Certificate cert = X509Signing.endEntity(caKey, caCert, serial, subject, publicKey,
                     notBefore, notAfter, kind, subjectAltNames);
             AtomicFiles.writePublic(dir.resolve(ISSUED_DIR).resolve(Serials.format(serial) + ".pem"),
                     Pem.encode("CERTIFICATE", cert.getEncoded()).getBytes(StandardCharsets.US_ASCII));
             index.put(serial, new IssuedCertificateRecord(serial, cert.getSubjectX500Principal().getName(), kind,
                     cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(), null, null));
             writeIndex();
-            return new IssuedCredential(keys.getPrivate(), cert, List.of(cert, caCert));
+            return cert;
         });
     }
 
@@ -310,6 +334,20 @@ public final class CertificateAuthority {
         synchronized (monitor) {
             refreshIfChanged();
             return List.copyOf(index.values());
+        }
+    }
+
+    /** The certificate itself as issued (from {@code issued/<SERIAL>.pem}); empty when never issued here. */
+    public Optional<X509Certificate> issuedCertificate(BigInteger serial) {
+        Objects.requireNonNull(serial, "serial");
+        Path file = dir.resolve(ISSUED_DIR).resolve(Serials.format(serial) + ".pem");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return Optional.of((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
+        } catch (IOException | GeneralSecurityException e) {
+            throw new CertificateAuthorityException("Cannot read the issued certificate " + file, e);
         }
     }
 

@@ -17,6 +17,9 @@ import org.openoqs.server.CentralServer;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.terminal.FacilityTerminal;
 import org.openoqs.terminal.TerminalConfig;
+import org.openoqs.terminal.credentials.CredentialKey;
+import org.openoqs.terminal.credentials.CredentialStore;
+import org.openoqs.terminal.encryption.EncryptionConfig;
 import org.openoqs.terminal.linkage.LinkageFolders;
 
 /**
@@ -30,6 +33,8 @@ public final class DemoSystem implements AutoCloseable {
     public static final String INSTITUTION_CODE = "0113810014";
     public static final String FACILITY_NAME = "オープン診療所（デモ）";
     public static final String MASTER_USER_PREFIX = "M";
+    /** The demo terminal's linkage account (連携アプリケーション用アカウント, OQS_LOGIN_KEY user). */
+    public static final String LINKAGE_ACCOUNT = "R0" + INSTITUTION_CODE;
 
     private final DemoHome home;
     private final CentralServer server;
@@ -53,6 +58,7 @@ public final class DemoSystem implements AutoCloseable {
         CertificateAuthority ca = CertificateAuthority.initOrLoad(home.caDirectory(), "openoqs Demo CA", caPassword);
         ensureServerStores(home, ca, serverPassword);
         ensureFacilityCertificate(home, ca, clientPassword);
+        ensureTerminalCredentials(home, secrets);
 
         CentralServer server = CentralServer.start(ServerConfig.builder(home.root().resolve("server"))
                 .port(port)
@@ -67,7 +73,8 @@ public final class DemoSystem implements AutoCloseable {
             terminal = FacilityTerminal.start(new TerminalConfig(INSTITUTION_CODE, server.baseUri(),
                     home.clientPkcs12(), clientPassword, home.terminalTrustStore(), clientPassword,
                     new LinkageFolders(home.reqDirectory(), home.resDirectory(), home.terminalWorkDirectory()),
-                    null, Duration.ofSeconds(5), Duration.ofSeconds(15), null));
+                    null, Duration.ofSeconds(5), Duration.ofSeconds(15), null, home.terminalDirectory(),
+                    home.faceDirectory(), null));
         } catch (IOException | RuntimeException failed) {
             server.close();
             throw failed;
@@ -75,6 +82,25 @@ public final class DemoSystem implements AutoCloseable {
         Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
         writeProperties(home.demoProperties(), properties);
         return new DemoSystem(home, server, terminal, properties);
+    }
+
+    /**
+     * The terminal's credential store as an installer fills it (docs/linkage.md): institution code, an R0 linkage
+     * account and a generated OQS_CRYPT_PASS, written on first start; plus encrypt.conf / encrypt_face.conf with
+     * everything plain, so a レセコン starts with plain files and can switch a prefix to e.
+     */
+    private static void ensureTerminalCredentials(DemoHome home, DemoSecrets secrets) throws IOException {
+        CredentialStore store = CredentialStore.open(home.terminalDirectory());
+        if (store.get(CredentialKey.OQS_MEDICAL_INSTITUTION_CODE).isEmpty()) {
+            store.set(CredentialKey.OQS_MEDICAL_INSTITUTION_CODE, CredentialKey.ADMIN_USER, INSTITUTION_CODE);
+        }
+        if (store.get(CredentialKey.OQS_LOGIN_KEY).isEmpty()) {
+            store.set(CredentialKey.OQS_LOGIN_KEY, LINKAGE_ACCOUNT, secrets.getOrCreate("linkage.password", 16));
+        }
+        if (store.get(CredentialKey.OQS_CRYPT_PASS).isEmpty()) {
+            store.set(CredentialKey.OQS_CRYPT_PASS, CredentialKey.ADMIN_USER, secrets.getOrCreate("crypt.password", 12));
+        }
+        EncryptionConfig.writeDefaultsIfAbsent(EncryptionConfig.configDirectory(home.terminalDirectory()));
     }
 
     private static void ensureServerStores(DemoHome home, CertificateAuthority ca, char[] password) throws IOException {
@@ -116,6 +142,10 @@ public final class DemoSystem implements AutoCloseable {
         p.put("req.dir", home.reqDirectory().toString());
         p.put("res.dir", home.resDirectory().toString());
         p.put("face.dir", home.faceDirectory().toString());
+        p.put("terminal.home", home.terminalDirectory().toString());
+        // the shared encryption password a レセコン needs once a prefix is switched to e in encrypt.conf
+        CredentialStore.open(home.terminalDirectory()).get(CredentialKey.OQS_CRYPT_PASS)
+                .ifPresent(crypt -> p.put("crypt.password", crypt.secret()));
         p.put("client.p12", home.clientPkcs12().toString());
         p.put("client.p12.password", new String(clientPassword));
         p.put("ca.pem", home.caDirectory().resolve(CertificateAuthority.CERTIFICATE_FILE).toString());

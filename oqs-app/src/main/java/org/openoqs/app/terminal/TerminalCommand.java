@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code oqs terminal}: the facility terminal's own tools. */
 @Command(name = "terminal", mixinStandardHelpOptions = true,
-        description = "Tools for the facility terminal (資格確認端末): credentials, …",
-        subcommands = {CredentialsCommand.class})
+        description = "The facility terminal (資格確認端末): run it, manage its credentials.",
+        subcommands = {CredentialsCommand.class, RunCommand.class})
 public final class TerminalCommand implements Runnable {
 
     @CommandLine.Spec

@@ -53,7 +53,7 @@ class MedicalAssistanceTest {
         QualificationResultBody body = SERVICE.answer(p.inquiry(), DATE, false, null, NOW);
         assertThat(body.processingResultStatus()).isEqualTo(ProcessingResultStatus.ERROR);
         assertThat(body.processingResultCode()).isEqualTo("OQSP2201");
-        assertThat(body.processingResultMessage()).isEqualTo("医療扶助の利用設定がされていません");
+        assertThat(body.processingResultMessage()).startsWith("医療扶助の利用設定がされていません");
         assertThat(body.qualificationValidity()).isNull();
         assertThat(body.results()).isEmpty();
         assertThat(body.searchInfoEcho()).isSameAs(p.inquiry());

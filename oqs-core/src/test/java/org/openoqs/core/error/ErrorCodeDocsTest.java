@@ -44,7 +44,9 @@ class ErrorCodeDocsTest {
     void everyCodeAFileCanShowHasAnInvalidExample() {
         Set<String> covered = ExampleCorpus.invalid().stream().map(ExampleCorpus.Example::expected).collect(Collectors.toSet());
         for (ErrorCode c : ErrorCode.values()) {
-            if (!NOT_IN_CORPUS.contains(c)) {
+            // The 3000s (card path, consents, medical information, 照会番号) are not answers to OQSsiquc01 requests,
+            // which is all this corpus holds; their own message tests cover them (e.g. MedicalInformationIntakeTest).
+            if (!NOT_IN_CORPUS.contains(c) && !c.code().startsWith("OQSP3")) {
                 assertThat(covered).as("an invalid/ example for %s", c).contains(c.code());
             }
         }

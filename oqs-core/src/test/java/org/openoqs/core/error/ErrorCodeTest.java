@@ -31,7 +31,9 @@ class ErrorCodeTest {
 
     @Test
     void personLevelMessagesNameTheirField() {
+        // OQSP2xxx below 2200 are about a field of the search block; 2200+ are about the facility's settings.
         Arrays.stream(ErrorCode.values()).filter(ErrorCode::isPersonLevel)
+                .filter(c -> c.code().compareTo("OQSP2200") < 0)
                 .forEach(c -> assertThat(c.message()).as(c.name()).containsPattern("（[A-Za-z]+）"));
     }
 

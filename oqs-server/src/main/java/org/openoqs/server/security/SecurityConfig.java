@@ -5,6 +5,7 @@ import org.openoqs.server.api.ApiError;
 import org.openoqs.server.api.ApiErrorWriter;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.web.security.PortalSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +22,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  *   <li>{@code /api/**} — the terminal API: stateless, no session, no CSRF (no cookies, no browser), every
  *       request authenticated by its client certificate ({@link ClientCertificateFilter});</li>
  *   <li>{@code /actuator/health} — open, for load balancers;</li>
- *   <li>everything else — the web portal's chain (login, CSRF); until the portal exists it denies all.</li>
+ *   <li>everything else — the web portal's chain ({@link PortalSecurity}): facility certificate, form login,
+ *       CSRF, roles per URL.</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -64,13 +66,10 @@ public class SecurityConfig {
         return http.build();
     }
 
-    /** Placeholder for the web portal (a later issue replaces it with login, roles and CSRF). */
+    /** The web portal (everything else): see {@link PortalSecurity}. */
     @Bean
     @Order(100)
-    SecurityFilterChain defaultChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.requestMatchers("/error").permitAll().anyRequest().denyAll())
-                .formLogin(f -> f.disable())
-                .httpBasic(b -> b.disable());
-        return http.build();
+    SecurityFilterChain webPortalChain(HttpSecurity http, PortalSecurity portal) throws Exception {
+        return portal.build(http);
     }
 }

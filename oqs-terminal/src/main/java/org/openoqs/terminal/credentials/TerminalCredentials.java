@@ -27,6 +27,23 @@ public record TerminalCredentials(Credential login, InstitutionCode institutionC
         return cryptPass.map(c -> c.secret().toCharArray()).orElse(null);
     }
 
+    /**
+     * The institution code the terminal runs as: the stored one. A code configured elsewhere (e.g. a config file)
+     * must be the same.
+     *
+     * @param configured a code from the configuration, or null
+     * @throws CredentialInvalidException the two differ
+     */
+    public String institutionCodeMatching(String configured) {
+        String stored = institutionCode.digits();
+        if (configured != null && !configured.strip().equals(stored)) {
+            throw new CredentialInvalidException(CredentialKey.OQS_MEDICAL_INSTITUTION_CODE,
+                    "OQS_MEDICAL_INSTITUTION_CODE（医療機関等コード）: 資格情報の医療機関等コード " + stored
+                            + " と端末設定の医療機関等コード " + configured.strip() + " が一致しません。");
+        }
+        return stored;
+    }
+
     @Override
     public String toString() {
         return "TerminalCredentials[login=" + login.user() + ", institutionCode=" + institutionCode

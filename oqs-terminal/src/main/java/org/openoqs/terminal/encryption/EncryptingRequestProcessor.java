@@ -60,6 +60,9 @@ public final class EncryptingRequestProcessor implements RequestProcessor {
         }
         this.password = password == null ? null : password.clone();
         this.maxEntryBytes = maxEntryBytes;
+        if (config.anyEncrypted()) {
+            log.info("encrypted exchange (AES-256 ZIP, OQS_CRYPT_PASS) for {}", config);
+        }
     }
 
     @Override

@@ -71,6 +71,11 @@ public final class EncryptionConfig {
         this.faceSwitches = Map.copyOf(faceSwitches);
     }
 
+    /** The config folder of a terminal home: {@code <home>/config} (on Windows ProgramData\OQS\OQSComApp\config). */
+    public static Path configDirectory(Path terminalHome) {
+        return terminalHome.resolve("config");
+    }
+
     /** Everything plain (no files, or files with only {@code n}). */
     public static EncryptionConfig allPlain() {
         return new EncryptionConfig(Map.of(), Map.of());

@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -81,6 +83,19 @@ import org.slf4j.LoggerFactory;
  * refused. One request name is never handled by two threads at once. When the processor throws (for instance
  * {@link CentralServiceUnavailableException}) or the result cannot be written, the request stays in
  * {@code work/processing} and is retried with exponential back-off; every failure is logged with the file name.
+ * A result folder that cannot be written (disk full, read-only) is reported once, kept in
+ * {@link #resultFolderProblem()} for the health status, and cleared by the next successful publication.
+ *
+ * <h2>Service outage timeout</h2>
+ * A request whose processor still finds the central service unavailable once the request has waited
+ * {@link LinkageSettings#serviceOutageTimeout()} (since the agent took it; after a restart, since the journal's
+ * claim) is answered with {@link RequestProcessor#answerServiceUnavailable}. Retries are timed so that one falls on
+ * that deadline, so the error result comes at the timeout plus at most one attempt, not a whole back-off later.
+ *
+ * <h2>A request rewritten while it is answered</h2>
+ * The claimed copy is read again right before its result is published; if its bytes changed (a レセコン writing
+ * in place still had the file open), the answer is dropped and the request is processed again, so a result always
+ * answers the bytes the file finally holds.
  */
 public final class LinkageAgent implements AutoCloseable {
 
@@ -94,6 +109,9 @@ public final class LinkageAgent implements AutoCloseable {
 
     private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
     private final Map<String, Integer> failuresByName = new ConcurrentHashMap<>();
+    // epoch millis at which the agent took each request in flight: the start of its service outage timeout
+    private final Map<String, Long> waitingSince = new ConcurrentHashMap<>();
+    private final ResultFolderCondition resultFolder;
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong failedAttempts = new AtomicLong();
     private final ScheduledThreadPoolExecutor scannerThread;
@@ -110,6 +128,7 @@ public final class LinkageAgent implements AutoCloseable {
         this.folders = Objects.requireNonNull(folders, "folders");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.processor = Objects.requireNonNull(processor, "processor");
+        this.resultFolder = new ResultFolderCondition(folders.res());
         // One scanner thread: all pick-up decisions are made there, so they never race each other.
         this.scannerThread = new ScheduledThreadPoolExecutor(1, daemonThreads("oqs-linkage-scanner"));
         scannerThread.setRemoveOnCancelPolicy(true);
@@ -131,7 +150,8 @@ public final class LinkageAgent implements AutoCloseable {
         requireClaimableByRename();
         removeLeftoverTemporaryResults();
         journal = AnswerJournal.openCompacted(folders.journal(), this::stillMatters);
-        handler = new RequestHandler(folders, settings.maxRequestBytes(), processor, journal);
+        handler = new RequestHandler(folders, settings.maxRequestBytes(), processor, journal,
+                settings.serviceOutageTimeout(), resultFolder);
         scanner = new PickupScanner(folders, settings.stableFor(), journal, inFlight, scannerThread, this::dispatch);
         resumeClaimedRequests();
         if (settings.watchFolder()) {
@@ -171,6 +191,16 @@ public final class LinkageAgent implements AutoCloseable {
             Thread.sleep(5);
         }
         return true;
+    }
+
+    /** The current problem writing results into {@code res}, if any (disk full, read-only …). */
+    public Optional<FolderProblem> resultFolderProblem() {
+        return resultFolder.current();
+    }
+
+    /** When the longest-waiting request in flight was taken; empty when nothing is in flight. */
+    public Optional<Instant> oldestWaitingSince() {
+        return waitingSince.values().stream().min(Long::compare).map(Instant::ofEpochMilli);
     }
 
     public LinkageStatus status() {
@@ -244,6 +274,9 @@ public final class LinkageAgent implements AutoCloseable {
             String name = file.getFileName().toString();
             log.info("resuming request {} claimed by an earlier run", name);
             inFlight.add(name);
+            JournalEntry last = journal.latest(name);
+            // the claim (or a later step) of the earlier run: waiting time before a crash counts, never too much
+            waitingSince.put(name, last != null ? last.epochMillis() : System.currentTimeMillis());
             workers.execute(() -> runJob(name, true));
         }
     }
@@ -286,9 +319,11 @@ public final class LinkageAgent implements AutoCloseable {
 
     /** Called by the scanner for a stable request it has put in flight. */
     private void dispatch(String name) {
+        waitingSince.put(name, System.currentTimeMillis());
         try {
             workers.execute(() -> runJob(name, false));
         } catch (RejectedExecutionException e) {
+            waitingSince.remove(name);
             inFlight.remove(name); // closing: the file stays in req
         }
     }
@@ -298,8 +333,9 @@ public final class LinkageAgent implements AutoCloseable {
             return; // left where it is: in req, or in work/processing for the next start
         }
         RequestHandler.Outcome outcome;
+        long since = waitingSince.computeIfAbsent(name, unknown -> System.currentTimeMillis());
         try {
-            outcome = alreadyClaimed ? handler.answerClaimed(name) : handler.claimAndAnswer(name);
+            outcome = alreadyClaimed ? handler.answerClaimed(name, since) : handler.claimAndAnswer(name, since);
         } catch (RuntimeException | Error e) {
             log.error("unexpected failure on request {}", name, e);
             outcome = Files.exists(folders.processing().resolve(name), LinkOption.NOFOLLOW_LINKS)
@@ -309,10 +345,12 @@ public final class LinkageAgent implements AutoCloseable {
             case ANSWERED -> {
                 answered.incrementAndGet();
                 failuresByName.remove(name);
+                waitingSince.remove(name);
                 inFlight.remove(name);
             }
             case NOT_CLAIMED -> {
                 failuresByName.remove(name);
+                waitingSince.remove(name);
                 inFlight.remove(name);
             }
             case RETRY -> {
@@ -324,7 +362,7 @@ public final class LinkageAgent implements AutoCloseable {
 
     private void scheduleRetry(String name) {
         int failures = failuresByName.merge(name, 1, Integer::sum);
-        Duration delay = settings.retryDelay(failures);
+        Duration delay = untilOutageDeadlineAtMost(name, settings.retryDelay(failures));
         log.info("request {} is retried in {} ms (failure {})", name, delay.toMillis(), failures);
         try {
             scannerThread.schedule(() -> {
@@ -337,6 +375,16 @@ public final class LinkageAgent implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // closing: stays in work/processing for the next start
         }
+    }
+
+    /** The back-off delay, shortened so that a retry falls on the request's service outage deadline. */
+    private Duration untilOutageDeadlineAtMost(String name, Duration backOff) {
+        Long since = waitingSince.get(name);
+        if (since == null) {
+            return backOff;
+        }
+        long untilDeadline = since + settings.serviceOutageTimeout().toMillis() - System.currentTimeMillis();
+        return untilDeadline > 0 && untilDeadline < backOff.toMillis() ? Duration.ofMillis(untilDeadline) : backOff;
     }
 
     private static List<Path> list(Path folder) throws IOException {

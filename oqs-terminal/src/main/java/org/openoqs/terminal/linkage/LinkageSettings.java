@@ -20,13 +20,20 @@ import java.util.Objects;
  * @param retryInitialDelay first delay before a failed request is tried again; doubles per failure. Default 1 s.
  * @param retryMaxDelay     upper bound of the retry delay. Default 1 min.
  * @param shutdownTimeout   how long {@link LinkageAgent#close()} waits for requests being processed. Default 30 s.
+ * @param serviceOutageTimeout how long a request may wait for an unreachable central service (counted from the
+ *                          moment the agent took it) before it is answered with the processor's "service unavailable"
+ *                          error result ({@link RequestProcessor#answerServiceUnavailable}) instead of being retried
+ *                          again. Default 120 s: well inside the 3 minutes レセコン products commonly wait for a
+ *                          result, even when the last attempt runs into the 15 s request timeout, so the clerk sees
+ *                          a specific error rather than a silent time-out (docs/reliability.md).
  */
 public record LinkageSettings(int maxConcurrent, Duration rescanInterval, Duration stableFor, long maxRequestBytes,
                               boolean watchFolder, Duration retryInitialDelay, Duration retryMaxDelay,
-                              Duration shutdownTimeout) {
+                              Duration shutdownTimeout, Duration serviceOutageTimeout) {
 
     public static final int DEFAULT_MAX_CONCURRENT = 20;
     public static final long DEFAULT_MAX_REQUEST_BYTES = 10L * 1024 * 1024;
+    public static final Duration DEFAULT_SERVICE_OUTAGE_TIMEOUT = Duration.ofSeconds(120);
 
     public LinkageSettings {
         if (maxConcurrent < 1) {
@@ -40,6 +47,7 @@ public record LinkageSettings(int maxConcurrent, Duration rescanInterval, Durati
         requirePositive("retryInitialDelay", retryInitialDelay);
         requirePositive("retryMaxDelay", retryMaxDelay);
         requireNotNegative("shutdownTimeout", shutdownTimeout);
+        requirePositive("serviceOutageTimeout", serviceOutageTimeout);
         if (retryMaxDelay.compareTo(retryInitialDelay) < 0) {
             throw new IllegalArgumentException("retryMaxDelay must not be shorter than retryInitialDelay");
         }
@@ -48,7 +56,7 @@ public record LinkageSettings(int maxConcurrent, Duration rescanInterval, Durati
     /** The four main settings; the others take their defaults. */
     public LinkageSettings(int maxConcurrent, Duration rescanInterval, Duration stableFor, long maxRequestBytes) {
         this(maxConcurrent, rescanInterval, stableFor, maxRequestBytes, true, Duration.ofSeconds(1),
-                Duration.ofMinutes(1), Duration.ofSeconds(30));
+                Duration.ofMinutes(1), Duration.ofSeconds(30), DEFAULT_SERVICE_OUTAGE_TIMEOUT);
     }
 
     public static LinkageSettings defaults() {
@@ -58,37 +66,42 @@ public record LinkageSettings(int maxConcurrent, Duration rescanInterval, Durati
 
     public LinkageSettings withMaxConcurrent(int value) {
         return new LinkageSettings(value, rescanInterval, stableFor, maxRequestBytes, watchFolder, retryInitialDelay,
-                retryMaxDelay, shutdownTimeout);
+                retryMaxDelay, shutdownTimeout, serviceOutageTimeout);
     }
 
     public LinkageSettings withRescanInterval(Duration value) {
         return new LinkageSettings(maxConcurrent, value, stableFor, maxRequestBytes, watchFolder, retryInitialDelay,
-                retryMaxDelay, shutdownTimeout);
+                retryMaxDelay, shutdownTimeout, serviceOutageTimeout);
     }
 
     public LinkageSettings withStableFor(Duration value) {
         return new LinkageSettings(maxConcurrent, rescanInterval, value, maxRequestBytes, watchFolder,
-                retryInitialDelay, retryMaxDelay, shutdownTimeout);
+                retryInitialDelay, retryMaxDelay, shutdownTimeout, serviceOutageTimeout);
     }
 
     public LinkageSettings withMaxRequestBytes(long value) {
         return new LinkageSettings(maxConcurrent, rescanInterval, stableFor, value, watchFolder, retryInitialDelay,
-                retryMaxDelay, shutdownTimeout);
+                retryMaxDelay, shutdownTimeout, serviceOutageTimeout);
     }
 
     public LinkageSettings withWatchFolder(boolean value) {
         return new LinkageSettings(maxConcurrent, rescanInterval, stableFor, maxRequestBytes, value,
-                retryInitialDelay, retryMaxDelay, shutdownTimeout);
+                retryInitialDelay, retryMaxDelay, shutdownTimeout, serviceOutageTimeout);
     }
 
     public LinkageSettings withRetryDelays(Duration initial, Duration max) {
         return new LinkageSettings(maxConcurrent, rescanInterval, stableFor, maxRequestBytes, watchFolder, initial,
-                max, shutdownTimeout);
+                max, shutdownTimeout, serviceOutageTimeout);
     }
 
     public LinkageSettings withShutdownTimeout(Duration value) {
         return new LinkageSettings(maxConcurrent, rescanInterval, stableFor, maxRequestBytes, watchFolder,
-                retryInitialDelay, retryMaxDelay, value);
+                retryInitialDelay, retryMaxDelay, value, serviceOutageTimeout);
+    }
+
+    public LinkageSettings withServiceOutageTimeout(Duration value) {
+        return new LinkageSettings(maxConcurrent, rescanInterval, stableFor, maxRequestBytes, watchFolder,
+                retryInitialDelay, retryMaxDelay, shutdownTimeout, value);
     }
 
     /** The delay before retry number {@code failures} (1-based): exponential, capped at {@link #retryMaxDelay()}. */

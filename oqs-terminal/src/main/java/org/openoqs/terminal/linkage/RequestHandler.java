@@ -7,6 +7,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -34,18 +36,27 @@ final class RequestHandler {
     private final long maxRequestBytes;
     private final RequestProcessor processor;
     private final AnswerJournal journal;
+    private final Duration serviceOutageTimeout;
+    private final ResultFolderCondition resultFolder;
     // Two different requests could map to the same result name; only one may publish it.
     private final Set<String> resultNamesBeingPublished = ConcurrentHashMap.newKeySet();
 
-    RequestHandler(LinkageFolders folders, long maxRequestBytes, RequestProcessor processor, AnswerJournal journal) {
+    RequestHandler(LinkageFolders folders, long maxRequestBytes, RequestProcessor processor, AnswerJournal journal,
+            Duration serviceOutageTimeout, ResultFolderCondition resultFolder) {
         this.folders = folders;
         this.maxRequestBytes = maxRequestBytes;
         this.processor = processor;
         this.journal = journal;
+        this.serviceOutageTimeout = serviceOutageTimeout;
+        this.resultFolder = resultFolder;
     }
 
-    /** Moves the request from {@code req} to {@code work/processing}, then answers it. */
-    Outcome claimAndAnswer(String name) {
+    /**
+     * Moves the request from {@code req} to {@code work/processing}, then answers it.
+     *
+     * @param waitingSinceMillis when the agent took the request (epoch millis), for the service outage timeout
+     */
+    Outcome claimAndAnswer(String name, long waitingSinceMillis) {
         Path source = folders.req().resolve(name);
         Path claimed = folders.processing().resolve(name);
         try {
@@ -62,14 +73,16 @@ final class RequestHandler {
             log.warn("cannot claim request {}; it stays in {} for a later scan: {}", name, folders.req(), e.toString());
             return Outcome.NOT_CLAIMED;
         }
-        return answerClaimed(name);
+        return answerClaimed(name, waitingSinceMillis);
     }
 
     /**
      * Answers a request already in {@code work/processing}: a retry, or a copy found at start-up. The journal says
      * how far an earlier attempt got, so a published result is never published a second time.
+     *
+     * @param waitingSinceMillis when the agent took the request (epoch millis), for the service outage timeout
      */
-    Outcome answerClaimed(String name) {
+    Outcome answerClaimed(String name, long waitingSinceMillis) {
         Path claimed = folders.processing().resolve(name);
         try {
             JournalEntry last = journal.latest(name);
@@ -87,8 +100,14 @@ final class RequestHandler {
                         last.resultFileName());
                 return Outcome.ANSWERED;
             }
-            ProcessedResult result = process(name, claimed);
+            RequestFile request = read(name, claimed);
+            ProcessedResult result = process(request, waitingSinceMillis);
             if (result == null) {
+                return Outcome.RETRY;
+            }
+            if (changedSinceRead(request, claimed)) {
+                log.warn("request {} was rewritten while it was being answered; the answer is dropped and the "
+                        + "request read again", name);
                 return Outcome.RETRY;
             }
             publish(name, claimed, result);
@@ -115,8 +134,8 @@ final class RequestHandler {
     }
 
     /** The processor's result, or {@code null} when the request must be retried. */
-    private ProcessedResult process(String name, Path claimed) throws IOException {
-        RequestFile request = read(name, claimed);
+    private ProcessedResult process(RequestFile request, long waitingSinceMillis) {
+        String name = request.name();
         try {
             ProcessedResult result = processor.process(request);
             if (result == null) {
@@ -124,12 +143,50 @@ final class RequestHandler {
             }
             return result;
         } catch (CentralServiceUnavailableException e) {
+            Duration waited = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - waitingSinceMillis));
+            if (waited.compareTo(serviceOutageTimeout) >= 0) {
+                return answerServiceUnavailable(request, waited, e);
+            }
             log.warn("central service unavailable while processing request {}; it is kept and retried: {}", name,
                     e.getMessage());
         } catch (Exception | Error e) {
             log.error("processor failed on request {}; it is kept and retried", name, e);
         }
         return null;
+    }
+
+    private ProcessedResult answerServiceUnavailable(RequestFile request, Duration waited,
+            CentralServiceUnavailableException cause) {
+        ProcessedResult answer;
+        try {
+            answer = processor.answerServiceUnavailable(request, waited);
+        } catch (RuntimeException | Error e) {
+            log.error("processor failed to build the service-unavailable answer for request {}; it is kept and "
+                    + "retried", request.name(), e);
+            return null;
+        }
+        if (answer == null) {
+            log.warn("central service unavailable for request {} since {} s; the processor has no error answer for "
+                    + "that, so it is kept and retried: {}", request.name(), waited.toSeconds(), cause.getMessage());
+            return null;
+        }
+        log.warn("central service unavailable for request {} for {} s (limit {} s); answering it with an error "
+                + "result: {}", request.name(), waited.toSeconds(), serviceOutageTimeout.toSeconds(),
+                cause.getMessage());
+        return answer;
+    }
+
+    /**
+     * True if the claimed file no longer holds the bytes that were answered: a レセコン that writes in place and
+     * rewrote the file while (or after) it was read. The claim is a rename, so a writer holding the file open keeps
+     * writing into the claimed copy; comparing the bytes again right before publishing catches that on any file
+     * system, whatever its time-stamp resolution.
+     */
+    private static boolean changedSinceRead(RequestFile answered, Path claimed) throws IOException {
+        if (answered.oversized()) {
+            return false; // never read, the processor answered "too large" from the size alone
+        }
+        return !Arrays.equals(answered.content(), Files.readAllBytes(claimed));
     }
 
     private RequestFile read(String name, Path claimed) throws IOException {
@@ -161,10 +218,15 @@ final class RequestHandler {
             try {
                 DurableFiles.writeAndSync(temporary, result.content());
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
+            } catch (FileAlreadyExistsException e) {
                 deleteQuietly(temporary);
                 throw e;
+            } catch (IOException e) {
+                deleteQuietly(temporary);
+                resultFolder.writeFailed(e);
+                throw e;
             }
+            resultFolder.writeSucceeded();
             DurableFiles.syncDirectory(folders.res()); // the rename must be on disk before DONE is
             journal.done(name, resultName, sha256);
             Files.deleteIfExists(claimed);

@@ -35,10 +35,13 @@ public final class RequestRouter implements RequestProcessor {
                     request.name());
         }
         RequestFileName name = parsed.get();
-        String resultName = name.resultName("xml");
         if (!isSafeId(name.id())) {
+            // The answer cannot carry a name Windows refuses; it goes out under the id with those characters
+            // replaced, and the レセコン correlates it by ArbitraryFileIdentifier, which the error result echoes.
+            String resultName = name.prefix() + "res_" + windowsSafe(name.id()) + ".xml";
             return errors.fileLevel(resultName, request, ErrorCode.INVALID_FILE_NAME, null);
         }
+        String resultName = name.resultName("xml");
         Optional<RequestType> type = RequestType.ofPrefix(name.prefix());
         if (type.isPresent() && processors.containsKey(type.get())) {
             return processors.get(type.get()).process(request);
@@ -61,6 +64,13 @@ public final class RequestRouter implements RequestProcessor {
             }
         }
         return true;
+    }
+
+    private static String windowsSafe(String id) {
+        StringBuilder safe = new StringBuilder(Math.min(id.length(), MAX_ID_LENGTH));
+        id.codePoints().limit(MAX_ID_LENGTH).forEach(c -> safe.appendCodePoint(
+                Character.isISOControl(c) || "/\\:*?\"<>|".indexOf(c) >= 0 ? '_' : c));
+        return safe.toString();
     }
 
     // The agent only hands over names that follow the grammar, so this is a safety net: answer under a name the

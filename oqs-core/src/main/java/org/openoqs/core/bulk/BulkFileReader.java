@@ -1,0 +1,501 @@
+package org.openoqs.core.bulk;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.codec.MessageFormatException;
+import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.core.xml.XmlRejectedException;
+
+/**
+ * Reads a bulk file ({@code OQSmu…01req_}, or a large {@code …02res_}) as a stream: the {@code MessageHeader} and
+ * then each child of {@code MessageBody} are handed over one at a time as small {@link XmlNode} trees, so a file of
+ * 10,000 persons never exists as one tree in memory.
+ *
+ * <p>It refuses the same hostile or ambiguous input as {@link org.openoqs.core.xml.XmlDocumentReader}, with the
+ * same file-level error codes: empty file, size over the limit, UTF-16/32 and NUL bytes, encodings other than UTF-8
+ * and the Shift_JIS family (decoded as windows-31j), bytes that do not decode strictly, DOCTYPE of any kind, depth
+ * and element limits, malformed XML, a root other than {@code XmlMsg}, a missing header or body.
+ *
+ * <p>The handler may be called for body elements before a problem later in the file is found (a truncated file,
+ * a missing header after the body): callers store what they receive atomically, e.g. in one transaction, and
+ * discard it when {@link #read} throws. Instances are immutable and thread-safe.
+ */
+public final class BulkFileReader {
+
+    public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+    public static final int DEFAULT_MAX_BODY_ELEMENTS = 100_000;
+    /** Elements of one header or body element (a result unit has about 60; 2,000 leaves room for long lists). */
+    public static final int MAX_ELEMENTS_PER_ITEM = 2_000;
+    public static final int MAX_DEPTH = 32;
+
+    private static final int PREFIX_BYTES = 512;
+    private static final Set<String> UTF8_NAMES = Set.of("utf-8", "utf8");
+    private static final Set<String> SHIFT_JIS_NAMES = Set.of(
+            "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis",
+            "ms932", "windows-31j", "cp932", "windows-932", "cswindows31j");
+    private static final Pattern ENCODING_ATTRIBUTE =
+            Pattern.compile("\\sencoding\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+    /** Receives the parts of a file in document order. */
+    public interface Handler {
+
+        /** The {@code MessageHeader} element. */
+        void header(XmlNode header);
+
+        /** One child of {@code MessageBody}, e.g. a {@code QualificationConfirmSearchInfo}. */
+        void bodyElement(XmlNode element);
+    }
+
+    private final long maxBytes;
+    private final int maxBodyElements;
+
+    public BulkFileReader() {
+        this(DEFAULT_MAX_BYTES, DEFAULT_MAX_BODY_ELEMENTS);
+    }
+
+    public BulkFileReader(long maxBytes, int maxBodyElements) {
+        if (maxBytes <= 0 || maxBodyElements <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxBytes = maxBytes;
+        this.maxBodyElements = maxBodyElements;
+    }
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public int maxBodyElements() {
+        return maxBodyElements;
+    }
+
+    /**
+     * Streams the file to the handler; the stream is read to the end of the root element but not closed.
+     *
+     * @return the encoding the file was written in
+     * @throws XmlRejectedException bytes, encoding or XML refused (file level)
+     * @throws MessageFormatException wrong root, missing header or body, more body elements than the limit (file level)
+     * @throws IOException the stream itself failed
+     */
+    public CharacterCode read(InputStream in, Handler handler) throws IOException {
+        GuardedStream guarded = new GuardedStream(in, maxBytes);
+        try {
+            return read(guarded, handler);
+        } catch (GuardedStream.Refusal refusal) { // from reading the prefix, outside the parser
+            throw new XmlRejectedException(refusal.code, refusal.detail, refusal);
+        }
+    }
+
+    private CharacterCode read(GuardedStream guarded, Handler handler) throws IOException {
+        BufferedInputStream buffered = new BufferedInputStream(guarded, 16 * 1024);
+        buffered.mark(PREFIX_BYTES + 8);
+        byte[] prefix = buffered.readNBytes(PREFIX_BYTES);
+        buffered.reset();
+        if (prefix.length == 0) {
+            throw new XmlRejectedException(ErrorCode.EMPTY_FILE, null);
+        }
+        if (prefix.length >= 2 && ((prefix[0] == (byte) 0xFE && prefix[1] == (byte) 0xFF)
+                || (prefix[0] == (byte) 0xFF && prefix[1] == (byte) 0xFE))) {
+            throw new XmlRejectedException(ErrorCode.ENCODING_MISMATCH, "UTF-16またはUTF-32のファイルです");
+        }
+        boolean bom = prefix.length >= 3 && prefix[0] == (byte) 0xEF && prefix[1] == (byte) 0xBB
+                && prefix[2] == (byte) 0xBF;
+        if (bom) {
+            buffered.skipNBytes(3);
+        }
+        int start = bom ? 3 : 0;
+        CharacterCode encoding = resolve(sniffDeclaredEncoding(prefix, start), bom);
+        String prefixText = new String(prefix, start, prefix.length - start, encoding.charset());
+        rejectDoctypeInProlog(prefixText);
+        Reader reader = new InputStreamReader(buffered, encoding.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        try {
+            parse(reader, handler);
+        } catch (XmlRejectedException | MessageFormatException e) {
+            if (!guarded.sawContent) {
+                throw new XmlRejectedException(ErrorCode.EMPTY_FILE, null);
+            }
+            throw e;
+        }
+        return encoding;
+    }
+
+    // ---- encoding -------------------------------------------------------------------------------------------
+
+    private static String sniffDeclaredEncoding(byte[] bytes, int start) {
+        byte[] xml = "<?xml".getBytes(StandardCharsets.US_ASCII);
+        if (bytes.length < start + 6) {
+            return null;
+        }
+        for (int i = 0; i < xml.length; i++) {
+            if (bytes[start + i] != xml[i]) {
+                return null;
+            }
+        }
+        byte after = bytes[start + 5];
+        if (after != ' ' && after != '\t' && after != '\r' && after != '\n') {
+            return null;
+        }
+        int end = -1;
+        for (int i = start + 5; i + 1 < bytes.length; i++) {
+            if (bytes[i] == '?' && bytes[i + 1] == '>') {
+                end = i;
+                break;
+            }
+        }
+        if (end < 0) {
+            throw new XmlRejectedException(ErrorCode.MALFORMED_XML, "XML宣言が「?>」で閉じられていません");
+        }
+        Matcher m = ENCODING_ATTRIBUTE.matcher(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
+        if (!m.find()) {
+            return null;
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static CharacterCode resolve(String declared, boolean bom) {
+        if (declared == null) {
+            return CharacterCode.UTF_8;
+        }
+        String name = declared.strip().toLowerCase(Locale.ROOT);
+        if (UTF8_NAMES.contains(name)) {
+            return CharacterCode.UTF_8;
+        }
+        if (SHIFT_JIS_NAMES.contains(name)) {
+            if (bom) {
+                throw new XmlRejectedException(ErrorCode.ENCODING_MISMATCH,
+                        "UTF-8のBOMがありますが、XML宣言は " + printable(declared) + " です");
+            }
+            return CharacterCode.SHIFT_JIS;
+        }
+        throw new XmlRejectedException(ErrorCode.UNSUPPORTED_ENCODING, "宣言された文字コード: " + printable(declared));
+    }
+
+    private static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 0x21 && c <= 0x7E ? c : '?');
+        }
+        return sb.toString();
+    }
+
+    /** A DOCTYPE is refused before the parser sees it (the parser's own DTD event is the second line of defence). */
+    private static void rejectDoctypeInProlog(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                i++;
+            } else if (text.startsWith("<?", i) || text.startsWith("<!--", i)) {
+                int end = text.startsWith("<?", i) ? text.indexOf("?>", i + 2) : text.indexOf("-->", i + 4);
+                if (end < 0) {
+                    return;
+                }
+                i = end + (text.startsWith("<?", i) ? 2 : 3);
+            } else {
+                if (text.startsWith("<!DOCTYPE", i)) {
+                    throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, null);
+                }
+                return;
+            }
+        }
+    }
+
+    // ---- XML ------------------------------------------------------------------------------------------------
+
+    private static XMLInputFactory newFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK parser, never one from the classpath
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        factory.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resources are not allowed");
+        });
+        try {
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        } catch (IllegalArgumentException ignored) {
+            // not supported: DTDs are refused anyway
+        }
+        return factory;
+    }
+
+    private void parse(Reader text, Handler handler) throws IOException {
+        XMLStreamReader reader = null;
+        boolean sawRoot = false;
+        boolean sawHeader = false;
+        boolean sawBody = false;
+        int bodyElements = 0;
+        try {
+            reader = newFactory().createXMLStreamReader(text);
+            Deque<Frame> stack = new ArrayDeque<>(); // frames of the item being collected (depth >= 2 or 3)
+            int depth = 0; // 1 = XmlMsg, 2 = header/body, 3 = body children
+            Part part = Part.NONE;
+            int itemElements = 0;
+            while (reader.hasNext()) {
+                int event = reader.next();
+                switch (event) {
+                    case XMLStreamConstants.DTD ->
+                            throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, null);
+                    case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
+                            XMLStreamConstants.NOTATION_DECLARATION ->
+                            throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, "実体参照は使用できません");
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        depth++;
+                        if (depth > MAX_DEPTH) {
+                            throw new XmlRejectedException(ErrorCode.XML_TOO_COMPLEX,
+                                    "階層の深さが上限 " + MAX_DEPTH + " を超えています");
+                        }
+                        String name = reader.getLocalName();
+                        if (depth == 1) {
+                            sawRoot = true;
+                            if (!QualificationMessages.ROOT.equals(name)) {
+                                throw new MessageFormatException(ErrorCode.WRONG_ROOT, null, "ルート要素: " + shorten(name));
+                            }
+                            continue;
+                        }
+                        if (depth == 2) {
+                            if (QualificationMessages.HEADER.equals(name) && !sawHeader) {
+                                part = Part.HEADER;
+                                itemElements = 0;
+                            } else if (QualificationMessages.BODY.equals(name) && !sawBody) {
+                                part = Part.BODY;
+                                sawBody = true;
+                                continue; // the body itself is not collected, its children are
+                            } else {
+                                part = Part.IGNORED;
+                            }
+                        } else if (depth == 3 && part == Part.BODY) {
+                            if (++bodyElements > maxBodyElements) {
+                                throw new MessageFormatException(ErrorCode.TOO_MANY_BULK_ENTRIES, null,
+                                        "上限 " + maxBodyElements + "件");
+                            }
+                            itemElements = 0;
+                        }
+                        if (part == Part.HEADER || (part == Part.BODY && depth >= 3)) {
+                            if (++itemElements > MAX_ELEMENTS_PER_ITEM) {
+                                throw new XmlRejectedException(ErrorCode.XML_TOO_COMPLEX,
+                                        name + " 内の要素数が上限 " + MAX_ELEMENTS_PER_ITEM + " を超えています");
+                            }
+                            stack.push(new Frame(name, attributes(reader)));
+                        }
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                        if (!stack.isEmpty()) {
+                            stack.peek().text.append(reader.getText());
+                        }
+                    }
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        if (!stack.isEmpty()) {
+                            XmlNode node = stack.pop().toNode();
+                            if (stack.isEmpty()) {
+                                if (part == Part.HEADER) {
+                                    sawHeader = true;
+                                    handler.header(node);
+                                } else {
+                                    handler.bodyElement(node);
+                                }
+                            } else {
+                                stack.peek().children.add(node);
+                            }
+                        }
+                        if (depth == 2) {
+                            part = Part.NONE;
+                        }
+                        depth--;
+                    }
+                    default -> {
+                        // comments, processing instructions, start/end document: ignored
+                    }
+                }
+            }
+        } catch (XMLStreamException e) {
+            throw translate(e);
+        } catch (RuntimeException e) {
+            if (e instanceof XmlRejectedException || e instanceof MessageFormatException) {
+                throw e;
+            }
+            GuardedStream.Refusal refusal = refusalIn(e);
+            if (refusal != null) {
+                throw new XmlRejectedException(refusal.code, refusal.detail, e);
+            }
+            throw e;
+        } finally {
+            if (reader != null) {
+                try {
+                    reader.close();
+                } catch (XMLStreamException ignored) {
+                    // nothing more to release; the caller closes the stream
+                }
+            }
+        }
+        if (!sawRoot) {
+            throw new XmlRejectedException(ErrorCode.MALFORMED_XML, "ルート要素がありません");
+        }
+        if (!sawHeader) {
+            throw new MessageFormatException(ErrorCode.MISSING_MESSAGE_HEADER, QualificationMessages.HEADER, null);
+        }
+        if (!sawBody) {
+            throw new MessageFormatException(ErrorCode.MISSING_MESSAGE_BODY, QualificationMessages.BODY, null);
+        }
+    }
+
+    private static Map<String, String> attributes(XMLStreamReader reader) {
+        if (reader.getAttributeCount() == 0) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            out.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+        }
+        return out;
+    }
+
+    /** Maps a parser failure to a file-level error: our own stream refusals and decoding errors first. */
+    private static XmlRejectedException translate(XMLStreamException e) {
+        GuardedStream.Refusal refusal = refusalIn(e);
+        if (refusal != null) {
+            return new XmlRejectedException(refusal.code, refusal.detail, e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CharacterCodingException) {
+                return new XmlRejectedException(ErrorCode.ENCODING_MISMATCH, "宣言された文字コードとして読めないバイト列があります", e);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        String where = e.getLocation() == null || e.getLocation().getLineNumber() < 0 ? null
+                : e.getLocation().getLineNumber() + "行目" + Math.max(e.getLocation().getColumnNumber(), 1) + "列目付近";
+        return new XmlRejectedException(ErrorCode.MALFORMED_XML, where, e);
+    }
+
+    private static GuardedStream.Refusal refusalIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof GuardedStream.Refusal r) {
+                return r;
+            }
+            if (t instanceof XMLStreamException x && x.getNestedException() instanceof GuardedStream.Refusal r) {
+                return r;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private enum Part { NONE, HEADER, BODY, IGNORED }
+
+    private static final class Frame {
+        final String name;
+        final Map<String, String> attributes;
+        final StringBuilder text = new StringBuilder();
+        final List<XmlNode> children = new ArrayList<>();
+
+        Frame(String name, Map<String, String> attributes) {
+            this.name = name;
+            this.attributes = attributes;
+        }
+
+        XmlNode toNode() {
+            String t = children.isEmpty() ? text.toString() : text.toString().strip();
+            return new XmlNode(name, attributes, t, children);
+        }
+    }
+
+    /**
+     * Counts bytes against the limit, refuses NUL bytes (no UTF-8 or Shift_JIS text contains 0x00; UTF-16 does) and
+     * notes whether anything but whitespace and a BOM arrived.
+     */
+    private static final class GuardedStream extends FilterInputStream {
+        private final long maxBytes;
+        private long count;
+        boolean sawContent;
+
+        GuardedStream(InputStream in, long maxBytes) {
+            super(in);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                check(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                check(buffer, offset, n);
+            }
+            return n;
+        }
+
+        private void check(byte[] buffer, int offset, int n) throws Refusal {
+            for (int i = offset; i < offset + n; i++) {
+                byte b = buffer[i];
+                if (b == 0) {
+                    throw new Refusal(ErrorCode.ENCODING_MISMATCH,
+                            "NULバイトを含みます（UTF-16等の可能性があります）、先頭から" + (count + i - offset + 1) + "バイト目");
+                }
+                if (!sawContent && b != ' ' && b != '\t' && b != '\r' && b != '\n'
+                        && !(count + i - offset < 3 && (b == (byte) 0xEF || b == (byte) 0xBB || b == (byte) 0xBF))) {
+                    sawContent = true;
+                }
+            }
+            count += n;
+            if (count > maxBytes) {
+                throw new Refusal(ErrorCode.FILE_TOO_LARGE, count + "バイト以上、上限 " + maxBytes + "バイト");
+            }
+        }
+
+        /** Thrown through the parser and recognised on the other side. */
+        static final class Refusal extends IOException {
+            final transient ErrorCode code;
+            final String detail;
+
+            Refusal(ErrorCode code, String detail) {
+                super(code.code() + " " + detail);
+                this.code = code;
+                this.detail = detail;
+            }
+        }
+    }
+}

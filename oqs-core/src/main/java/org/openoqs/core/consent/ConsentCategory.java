@@ -1,0 +1,56 @@
+package org.openoqs.core.consent;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a patient may agree to share when confirming with the card (the reader's 同意 screens). The viewing
+ * consents carry {@code …ConsFlg}, {@code …ConsTime} and {@code …AvailableTime} in results; {@link #LIMIT} is the
+ * 限度額 provision consent ({@code LimitApplicationCertificateRelatedConsFlg}, OQSCD001), which has no viewing period.
+ * {@code kindCode} is the OQSCD036 閲覧同意情報種別 where one exists.
+ */
+public enum ConsentCategory {
+    DRUG("drug", "薬剤情報", "YZK"),
+    CHECKUP("checkup", "特定健診情報", "TKK"),
+    DIAGNOSIS("diagnosis", "診療情報", "SRJ"),
+    SURGERY("surgery", "手術情報", "SHJ"),
+    LIMIT("limit", "限度額情報", null);
+
+    private final String cliName;
+    private final String label;
+    private final String kindCode;
+
+    ConsentCategory(String cliName, String label, String kindCode) {
+        this.cliName = cliName;
+        this.label = label;
+        this.kindCode = kindCode;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** OQSCD036 code, {@code null} for {@link #LIMIT}. */
+    public String kindCode() {
+        return kindCode;
+    }
+
+    /** A viewing consent with a period ({@code …AvailableTime}). */
+    public boolean isViewing() {
+        return this != LIMIT;
+    }
+
+    public static Optional<ConsentCategory> ofName(String name) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        String n = name.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(c -> c.cliName.equals(n) || c.name().toLowerCase(Locale.ROOT).equals(n))
+                .findFirst();
+    }
+}

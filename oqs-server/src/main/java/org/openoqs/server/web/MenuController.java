@@ -1,0 +1,59 @@
+package org.openoqs.server.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.openoqs.server.account.AccountKind;
+import org.openoqs.server.notice.NoticeService;
+import org.openoqs.server.web.security.PortalPaths;
+import org.openoqs.server.web.security.PortalUser;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * メニュー. Lists what the account's type may use; the list is a convenience only — every screen checks the role
+ * on the server again ({@code PortalSecurity}).
+ */
+@Controller
+public class MenuController {
+
+    /** One menu entry. */
+    public record MenuItem(String path, String label, String description) {
+    }
+
+    private final NoticeService notices;
+
+    public MenuController(NoticeService notices) {
+        this.notices = notices;
+    }
+
+    @GetMapping(PortalPaths.MENU)
+    String menu(@AuthenticationPrincipal PortalUser user, Model model) {
+        model.addAttribute("items", itemsFor(user.kind()));
+        model.addAttribute("unreadNotices", notices.unread(user.institutionCode(), user.accountId()).size());
+        return "web/menu";
+    }
+
+    static List<MenuItem> itemsFor(AccountKind kind) {
+        List<MenuItem> items = new ArrayList<>();
+        if (kind == AccountKind.ADMIN || kind == AccountKind.GENERAL || kind == AccountKind.MEDICAL_VIEWER) {
+            items.add(new MenuItem(PortalPaths.INQUIRY, "資格確認書／処方箋で確認",
+                    "保険者番号・記号・番号・枝番・生年月日で資格を確認します。"));
+        }
+        if (!kind.manages().isEmpty()) {
+            items.add(new MenuItem(PortalPaths.ACCOUNTS, "アカウント管理",
+                    kind == AccountKind.MASTER ? "管理アカウントを作成・管理します。"
+                            : "一般・医療情報閲覧・連携アプリケーション用・WebAPI用・顔認証用アカウントを作成・管理します。"));
+        }
+        if (kind == AccountKind.ADMIN) {
+            items.add(new MenuItem(PortalPaths.SETTINGS, "環境設定", "文字コードと各サービスの利用有無を設定します。"));
+        }
+        if (kind == AccountKind.MASTER || kind == AccountKind.ADMIN) {
+            items.add(new MenuItem(PortalPaths.AUDIT, "操作履歴", "この医療機関等のログイン・操作・資格確認の履歴を表示します。"));
+        }
+        items.add(new MenuItem(PortalPaths.NOTICES, "お知らせ", "オンライン資格確認等システムからのお知らせを表示します。"));
+        items.add(new MenuItem(PortalPaths.PASSWORD_CHANGE, "パスワード変更", "ログイン中のアカウントのパスワードを変更します。"));
+        return items;
+    }
+}

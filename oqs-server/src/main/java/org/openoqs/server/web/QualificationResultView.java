@@ -1,0 +1,221 @@
+package org.openoqs.server.web;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.openoqs.core.code.CodeTable;
+import org.openoqs.core.message.Consent;
+import org.openoqs.core.message.ElderlyRecipientCertificateInfo;
+import org.openoqs.core.message.LimitApplicationCertificateRelatedInfo;
+import org.openoqs.core.message.QualificationConfirmSearchInfo;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.message.QualificationResultBody;
+import org.openoqs.core.message.ResultHeader;
+import org.openoqs.core.message.ResultOfQualificationConfirmation;
+import org.openoqs.core.message.SpecificDiseasesCertificateInfo;
+
+/**
+ * A qualification result laid out for the 資格情報確認 screen: every element of the result, in file order, with
+ * its Japanese name, and every coded value as the code table's label followed by the code. Absent elements are
+ * shown as 「－」 so that the screen always lists the whole record.
+ */
+public final class QualificationResultView {
+
+    /** One line: the element's Japanese name and its value as shown. */
+    public record Row(String label, String value) {
+    }
+
+    /** A titled group of rows (the header, one result record, a sub-block of it). */
+    public record Section(String title, List<Row> rows) {
+    }
+
+    static final String ABSENT = "－";
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
+
+    private final String validity;
+    private final List<Section> sections;
+
+    private QualificationResultView(String validity, List<Section> sections) {
+        this.validity = validity;
+        this.sections = sections;
+    }
+
+    /** For a completed result with a body (file-level errors are shown on the search form instead). */
+    public static QualificationResultView of(QualificationInquiryResult result) {
+        QualificationResultBody body = result.body();
+        List<Section> sections = new ArrayList<>();
+        sections.add(header(result.header(), body));
+        if (body.searchInfoEcho() != null) {
+            sections.add(searchEcho(body.searchInfoEcho()));
+        }
+        int n = 0;
+        for (ResultOfQualificationConfirmation r : body.results()) {
+            n++;
+            String suffix = body.results().size() > 1 ? "（" + n + "件目）" : "";
+            sections.addAll(record(r, suffix));
+        }
+        return new QualificationResultView(code(body.qualificationValidity()), sections);
+    }
+
+    /** 資格有効性 as label (code). */
+    public String validity() {
+        return validity;
+    }
+
+    public List<Section> sections() {
+        return sections;
+    }
+
+    private static Section header(ResultHeader h, QualificationResultBody body) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("処理実行日時", dateTime(h.processExecutionTime())));
+        rows.add(new Row("資格確認日", date(h.qualificationConfirmationDate())));
+        rows.add(new Row("医療機関等コード", text(h.medicalInstitutionCode())));
+        rows.add(new Row("任意のファイル識別子", text(h.arbitraryFileIdentifier())));
+        rows.add(new Row("照会区分", code(h.referenceClassification())));
+        rows.add(new Row("処理結果区分", code(h.segmentOfResult())));
+        rows.add(new Row("文字コード識別", code(h.characterCodeIdentifier())));
+        rows.add(new Row("処理結果状況", code(body.processingResultStatus())));
+        rows.add(new Row("処理結果コード", text(body.processingResultCode())));
+        rows.add(new Row("処理結果メッセージ", text(body.processingResultMessage())));
+        rows.add(new Row("資格有効性", code(body.qualificationValidity())));
+        rows.add(new Row("処方箋発行形態", code(body.prescriptionIssueSelect())));
+        return new Section("照会結果", rows);
+    }
+
+    private static Section searchEcho(QualificationConfirmSearchInfo s) {
+        return new Section("照会条件", List.of(
+                new Row("保険者番号", text(s.insurerNumber() == null ? null : s.insurerNumber().strip())),
+                new Row("被保険者証記号", text(s.insuredCardSymbol())),
+                new Row("被保険者証番号", text(s.insuredIdentificationNumber())),
+                new Row("被保険者証枝番", text(s.insuredBranchNumber())),
+                new Row("生年月日", text(s.birthdate())),
+                new Row("限度額適用認定証関連情報提供同意", text(s.limitApplicationCertificateRelatedConsFlg())),
+                new Row("任意の識別子", text(s.arbitraryIdentifier()))));
+    }
+
+    private static List<Section> record(ResultOfQualificationConfirmation r, String suffix) {
+        List<Section> out = new ArrayList<>();
+        out.add(new Section("資格情報" + suffix, List.of(
+                new Row("被保険者証区分", code(r.insuredCardClassification())),
+                new Row("保険者番号", text(r.insurerNumber() == null ? null : r.insurerNumber().strip())),
+                new Row("保険者名称", text(r.insurerName())),
+                new Row("被保険者証記号", text(r.insuredCardSymbol())),
+                new Row("被保険者証番号", text(r.insuredIdentificationNumber())),
+                new Row("被保険者証枝番", text(r.insuredBranchNumber())),
+                new Row("本人・家族の別", code(r.personalFamilyClassification())),
+                new Row("被保険者氏名（世帯主氏名）", text(r.insuredName())),
+                new Row("氏名", text(r.name())),
+                new Row("氏名（その他）", text(r.nameOfOther())),
+                new Row("氏名カナ", text(r.nameKana())),
+                new Row("氏名（その他）カナ", text(r.nameOfOtherKana())),
+                new Row("性別1", code(r.sex1())),
+                new Row("性別2", code(r.sex2())),
+                new Row("生年月日", date(r.birthdate())),
+                new Row("住所", text(r.address())),
+                new Row("郵便番号", text(r.postNumber())),
+                new Row("資格取得年月日", date(r.qualificationDate())),
+                new Row("資格喪失年月日", date(r.disqualificationDate())),
+                new Row("資格喪失事由", code(r.reasonOfLoss())),
+                new Row("被保険者証交付年月日", date(r.insuredCertificateIssuanceDate())),
+                new Row("被保険者証有効開始年月日", date(r.insuredCardValidDate())),
+                new Row("被保険者証有効終了年月日", date(r.insuredCardExpirationDate())),
+                new Row("一部負担金割合", ratio(r.insuredPartialContributionRatio())),
+                new Row("未就学区分", code(r.preschoolClassification())),
+                new Row("任意の識別子", text(r.arbitraryIdentifier())),
+                new Row("照会番号", text(r.referenceNumber())))));
+        out.add(elderly(r.elderlyRecipientCertificateInfo(), suffix));
+        out.add(limit(r, suffix));
+        out.add(specificDiseases(r, suffix));
+        out.add(new Section("閲覧同意" + suffix, consentRows(r)));
+        return out;
+    }
+
+    private static Section elderly(ElderlyRecipientCertificateInfo e, String suffix) {
+        return new Section("高齢受給者証情報" + suffix, List.of(
+                new Row("高齢受給者証交付年月日", e == null ? ABSENT : date(e.certificateDate())),
+                new Row("高齢受給者証有効開始年月日", e == null ? ABSENT : date(e.validStartDate())),
+                new Row("高齢受給者証有効終了年月日", e == null ? ABSENT : date(e.validEndDate())),
+                new Row("高齢受給者証一部負担金割合", e == null ? ABSENT : ratio(e.contributionRatio()))));
+    }
+
+    private static Section limit(ResultOfQualificationConfirmation r, String suffix) {
+        LimitApplicationCertificateRelatedInfo l = r.limitApplicationCertificateRelatedInfo();
+        return new Section("限度額適用認定証関連情報" + suffix, List.of(
+                new Row("限度額適用認定証関連情報提供同意", code(r.limitApplicationCertificateRelatedConsFlg())),
+                new Row("限度額適用認定証関連情報提供同意日時", dateTime(r.limitApplicationCertificateRelatedConsTime())),
+                new Row("限度額適用認定証区分", l == null ? ABSENT : code(l.classification())),
+                new Row("限度額適用認定証適用区分", l == null ? ABSENT : code(l.classificationFlag())),
+                new Row("限度額適用認定証交付年月日", l == null ? ABSENT : date(l.certificateDate())),
+                new Row("限度額適用認定証有効開始年月日", l == null ? ABSENT : date(l.validStartDate())),
+                new Row("限度額適用認定証有効終了年月日", l == null ? ABSENT : date(l.validEndDate())),
+                new Row("長期入院該当年月日", l == null ? ABSENT : date(l.longTermDate())),
+                new Row("限度額情報変更有無", code(r.limitApplicationCertificateChanged()))));
+    }
+
+    private static Section specificDiseases(ResultOfQualificationConfirmation r, String suffix) {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("特定疾病療養受療証情報提供同意", code(r.specificDiseasesCertificateRelatedConsFlg())));
+        rows.add(new Row("特定疾病療養受療証情報提供同意日時", dateTime(r.specificDiseasesCertificateRelatedConsTime())));
+        if (r.specificDiseasesCertificates().isEmpty()) {
+            rows.add(new Row("特定疾病療養受療証", ABSENT));
+        }
+        int n = 0;
+        for (SpecificDiseasesCertificateInfo d : r.specificDiseasesCertificates()) {
+            String no = "（" + (++n) + "）";
+            rows.add(new Row("認定疾病区分" + no, code(d.diseaseCategory())));
+            rows.add(new Row("交付年月日" + no, date(d.certificateDate())));
+            rows.add(new Row("有効開始年月日" + no, date(d.validStartDate())));
+            rows.add(new Row("有効終了年月日" + no, date(d.validEndDate())));
+            rows.add(new Row("自己負担限度額" + no, d.selfPay() == null ? ABSENT : d.selfPay() + "円"));
+        }
+        return new Section("特定疾病療養受療証情報" + suffix, rows);
+    }
+
+    private static List<Row> consentRows(ResultOfQualificationConfirmation r) {
+        List<Row> rows = new ArrayList<>();
+        consent(rows, "特定健診情報", r.specificHealthCheckupsInfo());
+        consent(rows, "薬剤情報", r.pharmacistsInfo());
+        consent(rows, "診療情報", r.diagnosisInfo());
+        consent(rows, "手術情報", r.operationInfo());
+        return rows;
+    }
+
+    private static void consent(List<Row> rows, String what, Consent c) {
+        rows.add(new Row(what + "閲覧同意", c == null ? ABSENT : code(c.flag())));
+        rows.add(new Row(what + "閲覧同意日時", c == null ? ABSENT : dateTime(c.consentTime())));
+        rows.add(new Row(what + "閲覧有効期限", c == null ? ABSENT : dateTime(c.availableTime())));
+    }
+
+    static String code(CodeTable value) {
+        return value == null ? ABSENT : value.label() + "（" + value.code() + "）";
+    }
+
+    static String text(String value) {
+        return value == null || value.isBlank() ? ABSENT : value;
+    }
+
+    static String date(LocalDate value) {
+        return value == null ? ABSENT : value.format(DATE);
+    }
+
+    static String dateTime(LocalDateTime value) {
+        return value == null ? ABSENT : value.format(DATE_TIME);
+    }
+
+    /** {@code 030} → 3割（030）. */
+    static String ratio(String value) {
+        if (value == null || value.isBlank()) {
+            return ABSENT;
+        }
+        String v = value.strip();
+        if (v.length() == 3 && v.chars().allMatch(Character::isDigit)) {
+            int tenths = Integer.parseInt(v) / 10;
+            return tenths + "割（" + v + "）";
+        }
+        return v;
+    }
+}
