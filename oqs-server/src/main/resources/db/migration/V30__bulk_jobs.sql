@@ -30,7 +30,8 @@ create table bulk_chunk (
     first_seq     integer not null,
     last_seq      integer not null,
     state         char(1) not null,
-    attempts      integer not null default 0,
+    attempts      integer not null default 0,  -- failed answering transactions (rolled back)
+    retry_at      timestamp with time zone,    -- after a failure: not claimed again before this time
     normal_count  integer,
     error_count   integer,
     constraint bulk_chunk_pk primary key (job_id, chunk_no),

@@ -30,7 +30,24 @@ public final class OqsCommand implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new OqsCommand());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(OqsCommand::reportFailure);
         return cli;
+    }
+
+    /**
+     * A failing subcommand says what failed in one line (Japanese where the cause is the user's input) and exits 1;
+     * the stack trace is for developers and appears only with {@code OQS_DEBUG=1}.
+     */
+    private static int reportFailure(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        String message = failure.getMessage() == null || failure.getMessage().isBlank()
+                ? failure.getClass().getSimpleName() : failure.getMessage();
+        command.getErr().println("oqs " + command.getCommandName() + ": " + message);
+        if ("1".equals(System.getenv("OQS_DEBUG"))) {
+            failure.printStackTrace(command.getErr());
+        } else {
+            command.getErr().println("(詳細は OQS_DEBUG=1 を付けて再実行してください)");
+        }
+        return 1;
     }
 
     @Override

@@ -68,6 +68,14 @@ class DemoEndToEndIT {
         assertThat(Path.of(props.getProperty("face.dir"))).isDirectory();
     }
 
+    @Test
+    void aSecondDemoOnTheSameHomeIsRefusedClearly() throws Exception {
+        DemoProcess.Completed second = DemoProcess.run("demo", "--home", home.toString(), "--port", "0");
+
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.output()).contains("使用中").doesNotContain("Exception");
+    }
+
     static List<Example> validAndEdge() {
         List<Example> all = new ArrayList<>(ExampleCorpus.valid());
         all.addAll(ExampleCorpus.edge());

@@ -2,6 +2,8 @@ package org.openoqs.terminal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +15,8 @@ import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.terminal.central.CentralService;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
+import org.openoqs.terminal.central.CentralServiceSessions;
+import org.openoqs.terminal.health.TerminalHealth;
 import org.openoqs.terminal.central.HttpsCentralService;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.openoqs.terminal.cleanup.LeftoverFileCleaner;
@@ -27,20 +31,32 @@ import org.openoqs.terminal.linkage.RequestProcessor;
 import org.openoqs.terminal.requests.ErrorResultWriter;
 import org.openoqs.terminal.requests.QualificationInquiryProcessor;
 import org.openoqs.terminal.requests.RequestRouter;
+import org.openoqs.terminal.requests.bulk.BulkCentralService;
+import org.openoqs.terminal.requests.bulk.BulkRequestProcessors;
+import org.openoqs.terminal.requests.bulk.HttpsBulkCentralService;
+import org.openoqs.core.medical.MedicalInformationKind;
+import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.reader.HttpsCardPathService;
+import org.openoqs.terminal.reader.UnreachableCardPathService;
+import org.openoqs.terminal.requests.MedicalInformationProcessor;
+import org.openoqs.terminal.requests.ReferenceNumberRegistrationProcessor;
 
 /** The software of one facility PC, assembled: the linkage agent answering the req folder through the service. */
 public final class FacilityTerminal implements AutoCloseable {
 
     private final LinkageAgent linkageAgent;
-    private final CentralService central;
+    private final CentralServiceSessions centralSessions;
+    private final TerminalHealth health;
     private final LeftoverFileCleaner leftoverFileCleaner;
     private final FaceResultEncryption faceResultEncryption;
     private final String institutionCode;
 
-    private FacilityTerminal(LinkageAgent linkageAgent, CentralService central, LeftoverFileCleaner leftoverFileCleaner,
+    private FacilityTerminal(LinkageAgent linkageAgent, CentralServiceSessions centralSessions, TerminalHealth health,
+            LeftoverFileCleaner leftoverFileCleaner,
             FaceResultEncryption faceResultEncryption, String institutionCode) {
         this.linkageAgent = linkageAgent;
-        this.central = central;
+        this.centralSessions = centralSessions;
+        this.health = health;
         this.leftoverFileCleaner = leftoverFileCleaner;
         this.faceResultEncryption = faceResultEncryption;
         this.institutionCode = institutionCode;
@@ -52,7 +68,11 @@ public final class FacilityTerminal implements AutoCloseable {
                 config.trustStore(), config.trustPassword());
         CentralService central = new HttpsCentralService(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
-        return start(config, central);
+        CardPathService cardPath = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
+                config.requestTimeout());
+        BulkCentralService bulk = new HttpsBulkCentralService(config.serviceUri(), tls, config.connectTimeout(),
+                config.requestTimeout());
+        return start(config, central, cardPath, bulk);
     }
 
     /**
@@ -63,6 +83,24 @@ public final class FacilityTerminal implements AutoCloseable {
      * @throws org.openoqs.terminal.encryption.EncryptionConfigException a malformed encrypt.conf / encrypt_face.conf
      */
     public static FacilityTerminal start(TerminalConfig config, CentralService central) throws IOException {
+        return start(config, central, null);
+    }
+
+    /**
+     * Like {@link #start(TerminalConfig, CentralService)}, with the card path's service for 照会番号 and medical
+     * information requests ({@code null}: those requests are answered "not supported").
+     */
+    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath)
+            throws IOException {
+        return start(config, central, cardPath, null);
+    }
+
+    /**
+     * Like {@link #start(TerminalConfig, CentralService, CardPathService)}, with the service's bulk endpoints for the
+     * {@code OQSmu…} flows ({@code null}: those requests are answered "not supported"; docs/bulk.md).
+     */
+    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
+            BulkCentralService bulk) throws IOException {
         // Credentials and encryption switches are checked before anything starts (docs/linkage.md).
         String institutionCode = config.institutionCode();
         EncryptionConfig encryption = EncryptionConfig.allPlain();
@@ -74,12 +112,28 @@ public final class FacilityTerminal implements AutoCloseable {
             institutionCode = credentials.institutionCodeMatching(config.institutionCode());
             cryptPassword = credentials.cryptPassword();
         }
+        // every call to the service, from any processor, shares the real terminal's limit of concurrent sessions
+        CentralServiceSessions sessions = CentralServiceSessions.around(central,
+                config.linkageSettings().maxConcurrent());
         XmlDocumentReader reader = new XmlDocumentReader();
         ErrorResultWriter results = new ErrorResultWriter(institutionCode,
-                new LastKnownCharacterCode(central), config.clock(), reader);
-        RequestRouter router = new RequestRouter(Map.of(RequestType.QUALIFICATION_INQUIRY,
-                new QualificationInquiryProcessor(institutionCode, central, reader, results, config.clock())),
-                results);
+                new LastKnownCharacterCode(sessions.service()), config.clock(), reader);
+        Map<RequestType, RequestProcessor> processors = new java.util.EnumMap<>(RequestType.class);
+        processors.put(RequestType.QUALIFICATION_INQUIRY, new QualificationInquiryProcessor(institutionCode,
+                sessions.service(), reader, results, config.clock()));
+        // card path: 照会番号 and medical information (docs/card-path.md); without its service (simulators) these
+        // requests get a file-level error saying the service is not reachable from this terminal
+        CardPathService cards = cardPath != null ? cardPath : UnreachableCardPathService.INSTANCE;
+        processors.put(RequestType.REFERENCE_NUMBER_REGISTRATION,
+                new ReferenceNumberRegistrationProcessor(cards, reader, results));
+        processors.put(RequestType.DRUG_INFORMATION, new MedicalInformationProcessor(MedicalInformationKind.DRUG,
+                cards, reader, results, config.clock()));
+        processors.put(RequestType.HEALTH_CHECKUP_INFORMATION, new MedicalInformationProcessor(
+                MedicalInformationKind.HEALTH_CHECKUP, cards, reader, results, config.clock()));
+        if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
+            BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock());
+        }
+        RequestRouter router = new RequestRouter(processors, results);
         RequestProcessor processor = new EncryptingRequestProcessor(router, encryption, cryptPassword, results,
                 config.linkageSettings().maxRequestBytes());
         FaceResultEncryption faceEncryption = new FaceResultEncryption(encryption, cryptPassword);
@@ -96,15 +150,28 @@ public final class FacilityTerminal implements AutoCloseable {
             agent.close();
             throw failed;
         }
-        return new FacilityTerminal(agent, central, cleaner, faceEncryption, institutionCode);
+        TerminalHealth health = TerminalHealth.start(agent, sessions,
+                config.folders().work().resolve(TerminalHealth.FILE_NAME), Duration.ofSeconds(1), Clock.systemUTC());
+        return new FacilityTerminal(agent, sessions, health, cleaner, faceEncryption, institutionCode);
     }
 
     public LinkageAgent linkageAgent() {
         return linkageAgent;
     }
 
+    /** The central service as this terminal calls it: at most {@code maxConcurrent} sessions at a time. */
     public CentralService centralService() {
-        return central;
+        return centralSessions.service();
+    }
+
+    /** The sessions with the central service: limit, use, and whether the service is reachable. */
+    public CentralServiceSessions centralSessions() {
+        return centralSessions;
+    }
+
+    /** The health status, also written every second to {@code work/health.json} (docs/reliability.md). */
+    public TerminalHealth health() {
+        return health;
     }
 
     /** The 消し忘れファイル cleanup of res (and face); {@code status()} lists requests nobody answered. */
@@ -127,7 +194,11 @@ public final class FacilityTerminal implements AutoCloseable {
         try {
             leftoverFileCleaner.close();
         } finally {
-            linkageAgent.close();
+            try {
+                linkageAgent.close();
+            } finally {
+                health.close();
+            }
         }
     }
 

@@ -40,8 +40,11 @@ public final class DemoSystem implements AutoCloseable {
     private final CentralServer server;
     private final FacilityTerminal terminal;
     private final Map<String, String> properties;
+    private final HomeLock lock;
 
-    private DemoSystem(DemoHome home, CentralServer server, FacilityTerminal terminal, Map<String, String> properties) {
+    private DemoSystem(DemoHome home, CentralServer server, FacilityTerminal terminal, Map<String, String> properties,
+            HomeLock lock) {
+        this.lock = lock;
         this.home = home;
         this.server = server;
         this.terminal = terminal;
@@ -51,6 +54,16 @@ public final class DemoSystem implements AutoCloseable {
     /** Starts everything; returns when the agent watches {@code req} and the service answers. */
     public static DemoSystem start(Path root, int port) throws IOException {
         DemoHome home = new DemoHome(root).create();
+        HomeLock lock = HomeLock.acquire(home.root());
+        try {
+            return start(home, port, lock);
+        } catch (IOException | RuntimeException failed) {
+            lock.close();
+            throw failed;
+        }
+    }
+
+    private static DemoSystem start(DemoHome home, int port, HomeLock lock) throws IOException {
         DemoSecrets secrets = DemoSecrets.load(home.secrets());
         char[] caPassword = secrets.getOrCreate("ca.password", 24).toCharArray();
         char[] serverPassword = secrets.getOrCreate("server.keystore.password", 24).toCharArray();
@@ -81,7 +94,7 @@ public final class DemoSystem implements AutoCloseable {
         }
         Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
         writeProperties(home.demoProperties(), properties);
-        return new DemoSystem(home, server, terminal, properties);
+        return new DemoSystem(home, server, terminal, properties, lock);
     }
 
     /**
@@ -185,6 +198,11 @@ public final class DemoSystem implements AutoCloseable {
             terminal.close();
         } finally {
             server.close();
+            try {
+                lock.close();
+            } catch (IOException alreadyReleased) {
+                // the process is ending; the operating system releases it anyway
+            }
         }
     }
 }

@@ -132,14 +132,18 @@ public final class BulkFileReader {
         CharacterCode encoding = resolve(sniffDeclaredEncoding(prefix, start), bom);
         String prefixText = new String(prefix, start, prefix.length - start, encoding.charset());
         rejectDoctypeInProlog(prefixText);
-        Reader reader = new InputStreamReader(buffered, encoding.charset().newDecoder()
+        DecodingReader reader = new DecodingReader(new InputStreamReader(buffered, encoding.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT));
+                .onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
             parse(reader, handler);
         } catch (XmlRejectedException | MessageFormatException e) {
             if (!guarded.sawContent) {
                 throw new XmlRejectedException(ErrorCode.EMPTY_FILE, null);
+            }
+            if (reader.failure != null) { // the parser reports a decoding error as a mere parse error
+                throw new XmlRejectedException(ErrorCode.ENCODING_MISMATCH,
+                        encoding.declaredName() + "として読めないバイト列があります", reader.failure);
             }
             throw e;
         }
@@ -418,6 +422,35 @@ public final class BulkFileReader {
     }
 
     private enum Part { NONE, HEADER, BODY, IGNORED }
+
+    /** Remembers a decoding failure, which the JDK parser turns into a message-only parse error. */
+    private static final class DecodingReader extends java.io.FilterReader {
+        CharacterCodingException failure;
+
+        DecodingReader(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (CharacterCodingException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            try {
+                return super.read(buffer, offset, length);
+            } catch (CharacterCodingException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
 
     private static final class Frame {
         final String name;

@@ -19,7 +19,9 @@ class ErrorCodeDocsTest {
             ErrorCode.UNKNOWN_REQUEST_TYPE, ErrorCode.UNSUPPORTED_REQUEST_TYPE, ErrorCode.INVALID_FILE_NAME,
             ErrorCode.DECRYPTION_FAILED, ErrorCode.CENTRAL_SERVICE_UNAVAILABLE, ErrorCode.CENTRAL_SERVICE_REJECTED,
             ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE, ErrorCode.INTERNAL_ERROR,
-            ErrorCode.MEDICAL_ASSISTANCE_NOT_ENABLED); // depends on the facility's settings, not on the file
+            ErrorCode.MEDICAL_ASSISTANCE_NOT_ENABLED, // depends on the facility's settings, not on the file
+            ErrorCode.CERTIFICATE_RENEWAL_REFUSED, ErrorCode.DISTRIBUTION_PACKAGE_NOT_FOUND,
+            ErrorCode.INVALID_DISTRIBUTION_REQUEST); // terminal API only (certificates, distribution)
 
     static Path docs() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));

@@ -99,11 +99,12 @@ public class AccountRepository {
     public void replacePassword(String institutionCode, String accountId, String newHash, boolean mustChange,
                                 Instant now) {
         String oldHash = passwordHash(institutionCode, accountId).orElseThrow();
-        Integer last = jdbc.sql("select max(seq) from web_password_history where institution_code = ? and account_id = ?")
+        int last = jdbc.sql("select coalesce(max(seq), 0) from web_password_history where institution_code = ? "
+                        + "and account_id = ?")
                 .params(institutionCode, accountId).query(Integer.class).single();
         jdbc.sql("insert into web_password_history (institution_code, account_id, changed_at, seq, password_hash) "
                         + "values (?, ?, ?, ?, ?)")
-                .params(institutionCode, accountId, ts(now), last == null ? 1 : last + 1, oldHash).update();
+                .params(institutionCode, accountId, ts(now), last + 1, oldHash).update();
         jdbc.sql("update web_account set password_hash = ?, password_changed_at = ?, must_change_password = ?, "
                         + "failed_attempts = 0, locked_at = null where institution_code = ? and account_id = ?")
                 .params(newHash, ts(now), mustChange, institutionCode, accountId).update();

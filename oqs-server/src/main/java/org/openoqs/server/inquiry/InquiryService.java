@@ -17,7 +17,10 @@ import org.openoqs.core.message.QualificationResultBody;
 import org.openoqs.core.message.ResultHeader;
 import org.openoqs.core.validation.InquiryIntake;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.core.consent.ConsentResults;
 import org.openoqs.server.audit.AuditLog;
+import org.openoqs.server.consent.ConsentService;
+import org.openoqs.server.reference.ReferenceNumberService;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.openoqs.server.security.FacilityPrincipal;
@@ -35,11 +38,16 @@ public class InquiryService {
     private final JdbcQualificationRegistry registry;
     private final AuditLog audit;
     private final Clock clock;
+    private final ReferenceNumberService referenceNumbers;
+    private final ConsentService consents;
 
-    public InquiryService(JdbcQualificationRegistry registry, AuditLog audit, Clock clock) {
+    public InquiryService(JdbcQualificationRegistry registry, AuditLog audit, Clock clock,
+            ReferenceNumberService referenceNumbers, ConsentService consents) {
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
+        this.referenceNumbers = referenceNumbers;
+        this.consents = consents;
     }
 
     /**
@@ -74,14 +82,20 @@ public class InquiryService {
         LocalDate confirmationDate = QualificationMessages.parseDate(r.header().qualificationConfirmationDate().strip())
                 .orElseThrow();
         AccessRecordingRegistry accessed = new AccessRecordingRegistry(registry);
-        QualificationResultBody body = new EligibilityService(accessed).answer(r.searchInfo(), confirmationDate,
-                facility.settings().medicalAssistance(), (String) null, now);
+        String institution = facility.institutionCode();
+        QualificationResultBody body = new EligibilityService(accessed).answerWithReferenceNumbers(r.searchInfo(),
+                confirmationDate, facility.settings().medicalAssistance(),
+                personId -> referenceNumbers.lookup(institution, personId).orElse(null), now);
         ResultHeader header = new ResultHeader(now, confirmationDate, facility.institutionCode(),
                 r.header().arbitraryFileIdentifier(), ReferenceClassification.INSURANCE_CARD_NUMBERS,
                 SegmentOfResult.COMPLETED, null, null, characterCode);
 
         Set<String> persons = body.results().isEmpty() ? Set.of()
                 : accessed.personsBornOn(QualificationMessages.parseDate(r.searchInfo().birthdate().strip()).orElse(null));
+        if (persons.size() == 1) { // consents given on the card reader show in later number inquiries too
+            body = ConsentResults.apply(body, consents.latest(institution, persons.iterator().next()), now,
+                    facility.settings().operationInfo());
+        }
         String outcomeText = body.qualificationValidity() != null
                 ? "OK validity=" + body.qualificationValidity().code() + " records=" + body.results().size()
                 : "PERSON_ERROR " + body.processingResultCode();

@@ -3,6 +3,7 @@ package org.openoqs.server.web;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
+import org.openoqs.server.account.Account;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.account.IssuedPassword;
@@ -25,6 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class AccountController {
 
+    /** One row of the list. */
+    public record AccountLine(Account account, String lastLogin) {
+    }
+
     private final AccountService accounts;
 
     public AccountController(AccountService accounts) {
@@ -33,7 +38,8 @@ public class AccountController {
 
     @GetMapping(PortalPaths.ACCOUNTS)
     String list(@AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("accounts", accounts.managedBy(user.actor()));
+        model.addAttribute("accounts", accounts.managedBy(user.actor()).stream()
+                .map(a -> new AccountLine(a, JstFormat.minute(a.lastLoginAt()))).toList());
         model.addAttribute("creatableKinds", new ArrayList<>(user.kind().manages()));
         return "web/accounts";
     }

@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 public class NoticeController {
 
+    /** One notice as listed; {@code unread} marks it 新着. */
+    public record NoticeLine(long id, String title, String body, String published, boolean unread) {
+    }
+
     private final NoticeService notices;
 
     public NoticeController(NoticeService notices) {
@@ -25,11 +29,13 @@ public class NoticeController {
 
     @GetMapping(PortalPaths.NOTICES)
     String list(@AuthenticationPrincipal PortalUser user, Model model) {
-        List<Notice> current = notices.current(user.institutionCode());
         Set<Long> unread = notices.unread(user.institutionCode(), user.accountId()).stream().map(Notice::id)
                 .collect(Collectors.toSet());
-        model.addAttribute("notices", current);
-        model.addAttribute("unread", unread);
+        List<NoticeLine> lines = notices.current(user.institutionCode()).stream()
+                .map(n -> new NoticeLine(n.id(), n.title(), n.body(), JstFormat.day(n.publishedFrom()),
+                        unread.contains(n.id())))
+                .toList();
+        model.addAttribute("notices", lines);
         return "web/notices";
     }
 

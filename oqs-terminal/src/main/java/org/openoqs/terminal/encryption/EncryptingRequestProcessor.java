@@ -1,5 +1,6 @@
 package org.openoqs.terminal.encryption;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -99,5 +100,14 @@ public final class EncryptingRequestProcessor implements RequestProcessor {
         ProcessedResult plain = inner.process(new RequestFile(plainName, entry.content()));
         byte[] sealed = PasswordZip.seal(plain.resultFileName(), plain.content(), password);
         return new ProcessedResult(name.resultName("zip"), sealed);
+    }
+
+    /**
+     * The inner processor's "service unavailable" answer, left plain like the refusals above: a file-level error
+     * carries no personal data.
+     */
+    @Override
+    public ProcessedResult answerServiceUnavailable(RequestFile request, Duration waited) {
+        return inner.answerServiceUnavailable(request, waited);
     }
 }

@@ -103,6 +103,9 @@ public final class LinkageAgent implements AutoCloseable {
 
     private enum State { NEW, STARTED, CLOSED }
 
+    // a retry aimed at the outage deadline lands this much after it, so the attempt sees the deadline as passed
+    private static final long DEADLINE_MARGIN_MILLIS = 10;
+
     private final LinkageFolders folders;
     private final LinkageSettings settings;
     private final RequestProcessor processor;
@@ -355,14 +358,19 @@ public final class LinkageAgent implements AutoCloseable {
             }
             case RETRY -> {
                 failedAttempts.incrementAndGet();
-                scheduleRetry(name);
+                scheduleRetry(name, false);
+            }
+            case RETRY_AWAITING_SERVICE -> {
+                failedAttempts.incrementAndGet();
+                scheduleRetry(name, true);
             }
         }
     }
 
-    private void scheduleRetry(String name) {
+    private void scheduleRetry(String name, boolean awaitingService) {
         int failures = failuresByName.merge(name, 1, Integer::sum);
-        Duration delay = untilOutageDeadlineAtMost(name, settings.retryDelay(failures));
+        Duration backOff = settings.retryDelay(failures);
+        Duration delay = awaitingService ? untilOutageDeadlineAtMost(name, backOff) : backOff;
         log.info("request {} is retried in {} ms (failure {})", name, delay.toMillis(), failures);
         try {
             scannerThread.schedule(() -> {
@@ -377,14 +385,19 @@ public final class LinkageAgent implements AutoCloseable {
         }
     }
 
-    /** The back-off delay, shortened so that a retry falls on the request's service outage deadline. */
+    /**
+     * The back-off delay, shortened so that a retry falls just after the request's service outage deadline. Only for
+     * a request that failed because the service was unavailable before its deadline: the next attempt then either
+     * succeeds or is answered with the processor's error result, so this never makes a request spin.
+     */
     private Duration untilOutageDeadlineAtMost(String name, Duration backOff) {
         Long since = waitingSince.get(name);
         if (since == null) {
             return backOff;
         }
         long untilDeadline = since + settings.serviceOutageTimeout().toMillis() - System.currentTimeMillis();
-        return untilDeadline > 0 && untilDeadline < backOff.toMillis() ? Duration.ofMillis(untilDeadline) : backOff;
+        long justAfterDeadline = Math.max(untilDeadline, 0) + DEADLINE_MARGIN_MILLIS;
+        return justAfterDeadline < backOff.toMillis() ? Duration.ofMillis(justAfterDeadline) : backOff;
     }
 
     private static List<Path> list(Path folder) throws IOException {

@@ -27,7 +27,18 @@ final class RequestHandler {
         /** The request could not be moved out of {@code req}; a later scan looks at it again. */
         NOT_CLAIMED,
         /** The request is kept in {@code work/processing} and must be answered later. */
-        RETRY
+        RETRY,
+        /**
+         * Like {@link #RETRY}, because the central service was unavailable and the request's service outage
+         * timeout has not passed yet: the next attempt should come no later than that deadline.
+         */
+        RETRY_AWAITING_SERVICE
+    }
+
+    /** What one call of the processor gave: a result, or none and whether that was the service's fault. */
+    private record Attempt(ProcessedResult result, boolean awaitingService) {
+        static final Attempt FAILED = new Attempt(null, false);
+        static final Attempt AWAITING_SERVICE = new Attempt(null, true);
     }
 
     private static final Logger log = LoggerFactory.getLogger(RequestHandler.class);
@@ -101,10 +112,11 @@ final class RequestHandler {
                 return Outcome.ANSWERED;
             }
             RequestFile request = read(name, claimed);
-            ProcessedResult result = process(request, waitingSinceMillis);
-            if (result == null) {
-                return Outcome.RETRY;
+            Attempt attempt = process(request, waitingSinceMillis);
+            if (attempt.result() == null) {
+                return attempt.awaitingService() ? Outcome.RETRY_AWAITING_SERVICE : Outcome.RETRY;
             }
+            ProcessedResult result = attempt.result();
             if (changedSinceRead(request, claimed)) {
                 log.warn("request {} was rewritten while it was being answered; the answer is dropped and the "
                         + "request read again", name);
@@ -133,26 +145,27 @@ final class RequestHandler {
         return false;
     }
 
-    /** The processor's result, or {@code null} when the request must be retried. */
-    private ProcessedResult process(RequestFile request, long waitingSinceMillis) {
+    /** The processor's result, or none when the request must be retried. */
+    private Attempt process(RequestFile request, long waitingSinceMillis) {
         String name = request.name();
         try {
             ProcessedResult result = processor.process(request);
             if (result == null) {
                 log.error("processor returned no result for request {}; it is kept and retried", name);
             }
-            return result;
+            return new Attempt(result, false);
         } catch (CentralServiceUnavailableException e) {
             Duration waited = Duration.ofMillis(Math.max(0, System.currentTimeMillis() - waitingSinceMillis));
             if (waited.compareTo(serviceOutageTimeout) >= 0) {
-                return answerServiceUnavailable(request, waited, e);
+                return new Attempt(answerServiceUnavailable(request, waited, e), false);
             }
             log.warn("central service unavailable while processing request {}; it is kept and retried: {}", name,
                     e.getMessage());
+            return Attempt.AWAITING_SERVICE;
         } catch (Exception | Error e) {
             log.error("processor failed on request {}; it is kept and retried", name, e);
         }
-        return null;
+        return Attempt.FAILED;
     }
 
     private ProcessedResult answerServiceUnavailable(RequestFile request, Duration waited,

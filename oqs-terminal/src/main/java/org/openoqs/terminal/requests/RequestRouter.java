@@ -1,5 +1,6 @@
 package org.openoqs.terminal.requests;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.openoqs.core.error.ErrorCode;
@@ -51,6 +52,26 @@ public final class RequestRouter implements RequestProcessor {
             return errors.fileLevel(resultName, request, ErrorCode.UNSUPPORTED_REQUEST_TYPE, label);
         }
         return errors.fileLevel(resultName, request, ErrorCode.UNKNOWN_REQUEST_TYPE, name.prefix());
+    }
+
+    /**
+     * A request the service could not answer within the outage timeout: the type's processor may answer in its own
+     * format; otherwise a file-level {@code OQSF9001} (CENTRAL_SERVICE_UNAVAILABLE) result echoing the header.
+     */
+    @Override
+    public ProcessedResult answerServiceUnavailable(RequestFile request, Duration waited) {
+        Optional<RequestFileName> parsed = RequestFileName.parse(request.name());
+        String resultName = parsed.map(name -> name.resultName("xml")).orElseGet(() -> fallbackResultName(request.name()));
+        Optional<RequestProcessor> typed = parsed.flatMap(name -> RequestType.ofPrefix(name.prefix()))
+                .map(processors::get);
+        if (typed.isPresent()) {
+            ProcessedResult own = typed.get().answerServiceUnavailable(request, waited);
+            if (own != null) {
+                return own;
+            }
+        }
+        return errors.fileLevel(resultName, request, ErrorCode.CENTRAL_SERVICE_UNAVAILABLE,
+                waited.toSeconds() + "秒間応答がありませんでした");
     }
 
     private static boolean isSafeId(String id) {

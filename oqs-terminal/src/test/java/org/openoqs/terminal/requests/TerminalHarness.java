@@ -29,14 +29,17 @@ final class TerminalHarness implements AutoCloseable {
     final FacilityTerminal terminal;
 
     TerminalHarness(Path root) throws IOException {
+        this(root, LinkageSettings.defaults().withRetryDelays(Duration.ofMillis(50), Duration.ofMillis(200)));
+    }
+
+    TerminalHarness(Path root, LinkageSettings settings) throws IOException {
         this.root = root;
         this.central = new SimulatedCentralService(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 new InMemoryQualificationRegistry(SyntheticPopulation.personas()), CLOCK);
         LinkageFolders folders = LinkageFolders.under(root);
         this.terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 java.net.URI.create("https://unused.invalid/"), null, null, null, null, folders,
-                LinkageSettings.defaults().withRetryDelays(Duration.ofMillis(50), Duration.ofMillis(200)),
-                null, null, CLOCK), central);
+                settings, null, null, CLOCK), central);
     }
 
     Path req() {

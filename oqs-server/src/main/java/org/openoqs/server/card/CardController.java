@@ -1,0 +1,112 @@
+package org.openoqs.server.card;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import org.openoqs.core.card.CredentialKind;
+import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.pki.IndividualCertificateAuthority;
+import org.openoqs.server.facility.Facility;
+import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.FacilityPrincipal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The card reader's side of the terminal API (docs/card-path.md, "Terminal API"):
+ * <ul>
+ *   <li>{@code POST /api/v1/cards/{cardId}/certificates} — certify a new card key (once per credential);</li>
+ *   <li>{@code POST /api/v1/cards/{cardId}/challenges} — a one-time challenge (+ a pending PIN reset);</li>
+ *   <li>{@code POST /api/v1/cards/{cardId}/confirmations} — the signed presence statement → the face result as
+ *       the JSON mirror of {@code OQSsiquc01res_face_…};</li>
+ *   <li>{@code POST /api/v1/cards/{cardId}/pin-lock} — the card locked itself after three wrong PINs.</li>
+ * </ul>
+ * Refusals are JSON {@code {"errorCode","message"}} with 400/403/404/409/422.
+ */
+@RestController
+@RequestMapping("/api/v1/cards")
+public class CardController {
+
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+    private final FacilityService facilities;
+    private final CardIssuanceService issuance;
+    private final CardChallengeService challenges;
+    private final CardConfirmationService confirmations;
+    private final CardPinService pins;
+
+    public CardController(FacilityService facilities, CardIssuanceService issuance, CardChallengeService challenges,
+            CardConfirmationService confirmations, CardPinService pins) {
+        this.facilities = facilities;
+        this.issuance = issuance;
+        this.challenges = challenges;
+        this.confirmations = confirmations;
+        this.pins = pins;
+    }
+
+    public record IssuanceRequest(String credential, String publicKey, String proof) {
+    }
+
+    public record IssuanceResponse(String certificate, String caCertificate, boolean pinLocked, long pinResetGeneration) {
+    }
+
+    public record ChallengeRequest(String credential) {
+    }
+
+    public record PinResetView(long generation, String signature) {
+    }
+
+    public record ChallengeResponse(String challengeId, String nonce, String expiresAt, PinResetView pinReset) {
+    }
+
+    @PostMapping("/{cardId}/certificates")
+    public IssuanceResponse issue(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
+            @RequestBody IssuanceRequest request) {
+        CardIssuanceService.Issued issued = issuance.issue(caller, cardId, kind(request.credential()), request.publicKey(),
+                request.proof());
+        return new IssuanceResponse(IndividualCertificateAuthority.pem(issued.certificate()),
+                IndividualCertificateAuthority.pem(issued.caCertificate()), issued.pinLocked(), issued.pinResetGeneration());
+    }
+
+    @PostMapping("/{cardId}/challenges")
+    public ChallengeResponse challenge(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
+            @RequestBody ChallengeRequest request, HttpServletRequest http) {
+        CardChallengeService.Challenge c = challenges.create(facility(caller, http), cardId, kind(request.credential()));
+        PinResetView reset = pins.resetOf(cardId.strip())
+                .map(r -> new PinResetView(r.generation(), r.signature())).orElse(null);
+        return new ChallengeResponse(c.challengeId(), c.nonce(), c.expiresAt().toString(), reset);
+    }
+
+    @PostMapping("/{cardId}/confirmations")
+    public ResponseEntity<byte[]> confirm(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
+            @RequestBody CardConfirmationService.ConfirmationRequest request, HttpServletRequest http) {
+        QualificationInquiryResult result = confirmations.confirm(caller, facility(caller, http), cardId, request);
+        byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
+        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+    }
+
+    @PostMapping("/{cardId}/pin-lock")
+    public ResponseEntity<Void> pinLocked(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId) {
+        pins.reportLocked(caller, cardId);
+        return ResponseEntity.noContent().build();
+    }
+
+    private Facility facility(FacilityPrincipal caller, HttpServletRequest http) {
+        return http.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
+                ? f : facilities.get(caller.institutionCode());
+    }
+
+    private static CredentialKind kind(String name) {
+        return CredentialKind.ofName(name == null ? "card" : name)
+                .orElseThrow(() -> new CardApiException(ErrorCode.PRESENCE_METHOD_NOT_ALLOWED, "資格確認の媒体が不明です"));
+    }
+}

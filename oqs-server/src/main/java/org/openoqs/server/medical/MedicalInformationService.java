@@ -1,0 +1,170 @@
+package org.openoqs.server.medical;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.consent.ConsentCategory;
+import org.openoqs.core.consent.ConsentRecord;
+import org.openoqs.core.eligibility.EligibilityService;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.medical.MedicalHistory;
+import org.openoqs.core.medical.MedicalHistoryGenerator;
+import org.openoqs.core.medical.MedicalInformationIntake;
+import org.openoqs.core.medical.MedicalInformationKind;
+import org.openoqs.core.medical.MedicalInformationRequest;
+import org.openoqs.core.medical.MedicalInformationResults;
+import org.openoqs.core.registry.Person;
+import org.openoqs.core.validation.Violation;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.ServerConfig;
+import org.openoqs.server.audit.AuditLog;
+import org.openoqs.server.consent.ConsentService;
+import org.openoqs.server.facility.Facility;
+import org.openoqs.server.registry.JdbcQualificationRegistry;
+import org.openoqs.server.security.FacilityPrincipal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * 薬剤情報 / 特定健診情報 for a facility (INTERFACE.md §4.7, docs/medical-information.md): screen the request, find the
+ * one person the insurance keys name, require the patient's consent to this facility for this information (in force
+ * now), and answer from the person's synthetic history — as the XML result tree or, for file categories 1 and 3, a
+ * PDF. Every answer and every refusal is audited (action {@value #ACTION}).
+ */
+@Service
+public class MedicalInformationService {
+
+    public static final String ACTION = "MEDICAL_INFORMATION";
+
+    /** The answer: the XML result tree, or PDF bytes. */
+    public record Answer(XmlNode xml, byte[] pdf) {
+        public boolean isPdf() {
+            return pdf != null;
+        }
+    }
+
+    private final JdbcQualificationRegistry registry;
+    private final ConsentService consents;
+    private final AuditLog audit;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final MedicalHistoryGenerator generator = new MedicalHistoryGenerator(ServerConfig.POPULATION_SEED);
+    private final Optional<MedicalInformationPdf> pdf = MedicalInformationPdf.create();
+    private volatile LocalDate historyDate;
+
+    public MedicalInformationService(JdbcQualificationRegistry registry, ConsentService consents, AuditLog audit,
+            JdbcClient jdbc, Clock clock) {
+        this.registry = registry;
+        this.consents = consents;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Answer answer(FacilityPrincipal caller, Facility facility, MedicalInformationKind kind, XmlNode request) {
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        CharacterCode cc = facility.settings().characterCode();
+        MedicalInformationIntake.Outcome outcome = MedicalInformationIntake.check(request, kind, facility.institutionCode(),
+                YearMonth.from(now));
+        if (outcome instanceof MedicalInformationIntake.Rejected rejected) {
+            record(caller, kind, rejected.arbitraryFileIdentifier(), Set.of(), "REJECTED " + rejected.violation().code().code());
+            return refusal(facility, rejected.arbitraryFileIdentifier(), rejected.violation(), now, cc);
+        }
+        MedicalInformationRequest r = ((MedicalInformationIntake.Accepted) outcome).request();
+        Set<String> persons = new LinkedHashSet<>();
+        new EligibilityService(registry).candidates(r.insurerNumber(), r.insuranceCardSymbol(),
+                r.insuredPersonIdentificationNumber(), r.branchNumber(), null).forEach(c -> persons.add(c.person().personId()));
+        if (persons.size() != 1) {
+            ErrorCode code = persons.isEmpty() ? ErrorCode.MEDICAL_INFORMATION_PERSON_NOT_FOUND
+                    : ErrorCode.MEDICAL_INFORMATION_AMBIGUOUS;
+            record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + code.code());
+            return refusal(facility, r.arbitraryFileIdentifier(), Violation.of(code, null), now, cc);
+        }
+        String personId = persons.iterator().next();
+        Person person = registry.person(personId).orElseThrow();
+        Map<ConsentCategory, ConsentRecord> given = consents.latest(facility.institutionCode(), personId);
+        List<ConsentCategory> needed = new ArrayList<>(List.of(kind.consent()));
+        if (kind.includesDiagnosis(r.fileCategory())) {
+            needed.add(ConsentCategory.DIAGNOSIS);
+        }
+        for (ConsentCategory c : needed) {
+            ConsentRecord record = given.get(c);
+            if (record == null || !record.isAvailableAt(now)) {
+                String detail = c.label() + (record == null ? "の同意がありません" : "の同意の有効期限（"
+                        + record.availableUntil().format(java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm"))
+                        + "）を過ぎています");
+                record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.CONSENT_MISSING.code()
+                        + " consent=" + c.cliName() + (record == null ? " none" : " expired"));
+                return refusal(facility, r.arbitraryFileIdentifier(),
+                        new Violation(ErrorCode.CONSENT_MISSING, null, detail), now, cc);
+            }
+        }
+        if (r.wantsPdf() && pdf.isEmpty()) {
+            record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.PDF_UNAVAILABLE.code());
+            return refusal(facility, r.arbitraryFileIdentifier(), Violation.of(ErrorCode.PDF_UNAVAILABLE, null), now, cc);
+        }
+        MedicalHistory history = generator.generate(person, historyDate());
+        Answer answer = kind == MedicalInformationKind.DRUG ? drugs(facility, r, person, history, given, now, cc)
+                : checkups(r, person, history, now, cc);
+        record(caller, kind, r.arbitraryFileIdentifier(), persons, "OK category=" + r.fileCategory()
+                + (answer.isPdf() ? " pdf" : " xml"));
+        return answer;
+    }
+
+    private Answer drugs(Facility facility, MedicalInformationRequest r, Person person, MedicalHistory history,
+            Map<ConsentCategory, ConsentRecord> given, LocalDateTime now, CharacterCode cc) {
+        boolean withDiagnosis = MedicalInformationKind.DRUG.includesDiagnosis(r.fileCategory());
+        ConsentRecord surgeryConsent = given.get(ConsentCategory.SURGERY);
+        boolean withSurgery = withDiagnosis && facility.settings().operationInfo() && surgeryConsent != null
+                && surgeryConsent.isAvailableAt(now);
+        var dispensings = history.dispensingsBetween(r.from(), r.to());
+        var diagnoses = withDiagnosis ? history.diagnoses() : null;
+        var surgeries = withSurgery ? history.surgeries() : null;
+        if (r.wantsPdf()) {
+            return new Answer(null, pdf.orElseThrow().drugInformation(r, person, dispensings, diagnoses, surgeries, now));
+        }
+        return new Answer(MedicalInformationResults.drugResult(r, person, dispensings, diagnoses, surgeries, now, cc), null);
+    }
+
+    private Answer checkups(MedicalInformationRequest r, Person person, MedicalHistory history, LocalDateTime now,
+            CharacterCode cc) {
+        if (r.wantsPdf()) {
+            return new Answer(null, pdf.orElseThrow().healthCheckups(person, history.checkups(), now));
+        }
+        return new Answer(MedicalInformationResults.checkupResult(r, person, history.checkups(), now, cc), null);
+    }
+
+    private static Answer refusal(Facility facility, String fileId, Violation v, LocalDateTime now, CharacterCode cc) {
+        return new Answer(MedicalInformationResults.error(facility.institutionCode(), fileId, v.code().code(), v.message(),
+                now, cc), null);
+    }
+
+    /** The day the registry was generated: histories are anchored there so they do not move day by day. */
+    private LocalDate historyDate() {
+        LocalDate d = historyDate;
+        if (d == null) {
+            d = jdbc.sql("select population_date from registry_meta where id = 1").query(LocalDate.class).optional()
+                    .orElse(null);
+            d = d == null ? LocalDate.now(clock) : d;
+            historyDate = d;
+        }
+        return d;
+    }
+
+    private void record(FacilityPrincipal caller, MedicalInformationKind kind, String fileId, Set<String> persons,
+            String outcome) {
+        String file = fileId == null ? "-" : fileId.codePoints().limit(100).collect(StringBuilder::new,
+                (sb, cp) -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp), StringBuilder::append).toString();
+        audit.append(caller.institutionCode(), caller.actor(), ACTION, "kind=" + kind.prefix() + ";file=" + file
+                + ";persons=" + String.join(",", persons), outcome);
+    }
+}

@@ -1,0 +1,47 @@
+package org.openoqs.server.reference;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.facility.Facility;
+import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.FacilityPrincipal;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/reference-numbers}: 照会番号 単件登録. Body: the JSON mirror of an {@code OQSsiimm01req_};
+ * answer: the JSON mirror of the {@code OQSsiimm01res_} (errors in the file are results, not HTTP errors).
+ */
+@RestController
+@RequestMapping("/api/v1")
+public class ReferenceNumberController {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+    private final ReferenceNumberRegistration registration;
+    private final FacilityService facilities;
+
+    public ReferenceNumberController(ReferenceNumberRegistration registration, FacilityService facilities) {
+        this.registration = registration;
+        this.facilities = facilities;
+    }
+
+    @PostMapping("/reference-numbers")
+    public ResponseEntity<byte[]> register(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
+            throws IOException {
+        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
+                ? f : facilities.get(caller.institutionCode());
+        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+        byte[] json = JsonMirror.toJsonBytes(registration.register(caller, facility, root));
+        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+    }
+}

@@ -1,0 +1,146 @@
+package org.openoqs.terminal.central;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The terminal's sessions with the central service. Every call goes through here, so that
+ * <ul>
+ *   <li>at most {@link #limit()} calls are open at the same time — the real terminal's limit of 20 concurrent
+ *       sessions; further callers wait their turn (first come, first served), they are never refused;</li>
+ *   <li>the health status knows whether the service is reachable: the first {@link CentralServiceUnavailableException}
+ *       starts an {@link ServiceOutage} (logged once), the next call the service answers — even with a refusal —
+ *       ends it (logged once).</li>
+ * </ul>
+ * The limited service is a dynamic proxy of {@link CentralService}, so methods later added to that interface are
+ * limited and observed too without touching this class. A call made while the same thread already holds a session
+ * (a nested call) does not take a second one, so nesting can never deadlock the limit.
+ */
+public final class CentralServiceSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(CentralServiceSessions.class);
+
+    private final CentralService delegate;
+    private final int limit;
+    private final Semaphore sessions;
+    private final AtomicInteger inUse = new AtomicInteger();
+    private final AtomicInteger mostInUse = new AtomicInteger();
+    private final AtomicReference<ServiceOutage> outage = new AtomicReference<>();
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private final CentralService limited;
+
+    private CentralServiceSessions(CentralService delegate, int limit) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        this.limit = limit;
+        this.sessions = new Semaphore(limit, true);
+        this.limited = (CentralService) Proxy.newProxyInstance(CentralService.class.getClassLoader(),
+                new Class<?>[] {CentralService.class}, new LimitingHandler());
+    }
+
+    /** Wraps {@code delegate}; use {@link #service()} for every call. */
+    public static CentralServiceSessions around(CentralService delegate, int limit) {
+        return new CentralServiceSessions(delegate, limit);
+    }
+
+    /** The service, limited and observed. */
+    public CentralService service() {
+        return limited;
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** Calls open right now. */
+    public int inUse() {
+        return inUse.get();
+    }
+
+    /** The most calls that were ever open at the same time. */
+    public int mostInUse() {
+        return mostInUse.get();
+    }
+
+    /** Present while the service is unreachable. */
+    public Optional<ServiceOutage> outage() {
+        return Optional.ofNullable(outage.get());
+    }
+
+    private Object call(Method method, Object[] args) throws Throwable {
+        int[] nesting = depth.get();
+        boolean outermost = nesting[0] == 0;
+        if (outermost) {
+            try {
+                sessions.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CentralServiceUnavailableException("interrupted while waiting for a free session", e);
+            }
+            mostInUse.accumulateAndGet(inUse.incrementAndGet(), Math::max);
+        }
+        nesting[0]++;
+        try {
+            Object answer = method.invoke(delegate, args);
+            reachable();
+            return answer;
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof CentralServiceUnavailableException unavailable) {
+                unreachable(unavailable);
+            } else if (cause instanceof CentralServiceRefusedException) {
+                reachable(); // it answered, if only to refuse
+            }
+            throw cause;
+        } finally {
+            nesting[0]--;
+            if (outermost) {
+                inUse.decrementAndGet();
+                sessions.release();
+            }
+        }
+    }
+
+    private void reachable() {
+        ServiceOutage ended = outage.getAndSet(null);
+        if (ended != null) {
+            log.info("central service reachable again (unreachable since {})", ended.since());
+        }
+    }
+
+    private void unreachable(CentralServiceUnavailableException failure) {
+        ServiceOutage started = new ServiceOutage(Instant.now(), String.valueOf(failure.getMessage()));
+        ServiceOutage before = outage.getAndUpdate(current -> current == null ? started
+                : new ServiceOutage(current.since(), started.detail()));
+        if (before == null) {
+            log.warn("central service unreachable: {}. Requests are kept and retried with back-off", started.detail());
+        }
+    }
+
+    private final class LimitingHandler implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "CentralServiceSessions[" + limit + " × " + delegate + "]";
+                };
+            }
+            return call(method, args);
+        }
+    }
+}

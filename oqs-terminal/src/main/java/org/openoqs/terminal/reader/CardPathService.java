@@ -1,0 +1,45 @@
+package org.openoqs.terminal.reader;
+
+import org.openoqs.core.card.CredentialKind;
+import org.openoqs.core.medical.MedicalInformationKind;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.xml.XmlNode;
+
+/**
+ * The central service's card-path, 照会番号 and medical-information endpoints as the terminal sees them
+ * (docs/card-path.md). {@link HttpsCardPathService} talks mutual TLS; tests may implement it directly.
+ *
+ * <p>Every method throws {@link org.openoqs.terminal.linkage.CentralServiceUnavailableException} when the service
+ * cannot be reached and {@link CardPathRefusedException} when it refused (with the service's code and message).
+ */
+public interface CardPathService {
+
+    /** What the service returns when it certifies a card key. */
+    record Issued(String certificatePem, String caCertificatePem, boolean pinLocked, long pinResetGeneration) {
+    }
+
+    /** A one-time challenge, and the issuing office's latest PIN reset for the card (generation 0: none). */
+    record Challenge(String challengeId, String nonce, long pinResetGeneration, String pinResetSignature) {
+    }
+
+    /** The signed presence statement and what it covers. */
+    record Confirmation(String challengeId, CredentialKind credential, String method, java.util.List<String> consents,
+            String treatment, String certificatePem, String signatureBase64) {
+    }
+
+    /** A medical-information answer: the result tree, or PDF bytes. */
+    record MedicalAnswer(XmlNode xml, byte[] pdf) {
+    }
+
+    Issued issue(String cardId, CredentialKind kind, String publicKeyBase64, String proofBase64);
+
+    Challenge challenge(String cardId, CredentialKind kind);
+
+    QualificationInquiryResult confirm(String cardId, Confirmation confirmation);
+
+    void reportPinLocked(String cardId);
+
+    XmlNode registerReferenceNumber(XmlNode request);
+
+    MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request);
+}

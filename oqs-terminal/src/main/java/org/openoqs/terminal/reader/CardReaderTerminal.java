@@ -1,0 +1,96 @@
+package org.openoqs.terminal.reader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
+import javax.net.ssl.SSLContext;
+import org.openoqs.pki.TrustStores;
+import org.openoqs.terminal.TerminalConfig;
+import org.openoqs.terminal.encryption.FaceResultEncryption;
+import org.openoqs.terminal.face.FaceFolderWriter;
+
+/**
+ * The card-reader side of a terminal, assembled: the simulated reader with its virtual cards under
+ * {@code <readerHome>/cards}, the confirmation flow writing into the face folder, and the local reader page. The page's
+ * address and token are written to {@code <readerHome>/reader.url} and {@code <readerHome>/reader.token} (owner-only)
+ * for {@code oqs reader confirm}.
+ */
+public final class CardReaderTerminal implements AutoCloseable {
+
+    public static final String URL_FILE = "reader.url";
+    public static final String TOKEN_FILE = "reader.token";
+
+    private final ReaderStation station;
+    private final ReaderWebPage page;
+    private final Path readerHome;
+
+    private CardReaderTerminal(ReaderStation station, ReaderWebPage page, Path readerHome) {
+        this.station = station;
+        this.page = page;
+        this.readerHome = readerHome;
+    }
+
+    /** Against the real service (mutual TLS with the facility certificate of {@code config}). */
+    public static CardReaderTerminal start(TerminalConfig config, String institutionCode, Path readerHome, Path face,
+            FaceResultEncryption encryption, int port) throws IOException {
+        SSLContext tls = TrustStores.clientContext(config.clientPkcs12(), config.clientPassword(), config.trustStore(),
+                config.trustPassword());
+        CardPathService service = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
+                config.requestTimeout());
+        return start(service, institutionCode, readerHome, face, encryption, port);
+    }
+
+    public static CardReaderTerminal start(CardPathService service, String institutionCode, Path readerHome, Path face,
+            FaceResultEncryption encryption, int port) throws IOException {
+        Objects.requireNonNull(institutionCode, "institutionCode");
+        Files.createDirectories(readerHome);
+        ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(readerHome.resolve("cards")),
+                service, new FaceFolderWriter(face, encryption));
+        ReaderWebPage page = ReaderWebPage.start(station, port);
+        try {
+            writeSecret(readerHome.resolve(TOKEN_FILE), page.token());
+            write(readerHome.resolve(URL_FILE), page.uri().toString());
+        } catch (IOException | RuntimeException failed) {
+            page.close();
+            throw failed;
+        }
+        return new CardReaderTerminal(station, page, readerHome);
+    }
+
+    public ReaderStation station() {
+        return station;
+    }
+
+    public java.net.URI pageUri() {
+        return page.uri();
+    }
+
+    public Path tokenFile() {
+        return readerHome.resolve(TOKEN_FILE);
+    }
+
+    private static void writeSecret(Path file, String text) throws IOException {
+        Path temp = Files.createTempFile(file.getParent(), ".reader", ".tmp");
+        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+        }
+        Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void close() {
+        page.close();
+    }
+}

@@ -1,0 +1,168 @@
+package org.openoqs.terminal.reader;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.openoqs.core.card.CredentialKind;
+import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.medical.MedicalInformationKind;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/** {@link CardPathService} over HTTPS with the facility's client certificate (one shared, keep-alive client). */
+public final class HttpsCardPathService implements CardPathService {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
+        this.base = base;
+        this.timeout = requestTimeout;
+        this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1).build();
+    }
+
+    @Override
+    public Issued issue(String cardId, CredentialKind kind, String publicKeyBase64, String proofBase64) {
+        ObjectNode body = JSON.createObjectNode().put("credential", kind.cliName()).put("publicKey", publicKeyBase64)
+                .put("proof", proofBase64);
+        JsonNode r = json(post(card(cardId, "certificates"), body.toString()));
+        return new Issued(r.path("certificate").asString(), r.path("caCertificate").asString(),
+                r.path("pinLocked").asBoolean(false), r.path("pinResetGeneration").asLong(0));
+    }
+
+    @Override
+    public Challenge challenge(String cardId, CredentialKind kind) {
+        JsonNode r = json(post(card(cardId, "challenges"), JSON.createObjectNode().put("credential", kind.cliName())
+                .toString()));
+        JsonNode reset = r.path("pinReset");
+        return new Challenge(r.path("challengeId").asString(), r.path("nonce").asString(),
+                reset.isObject() ? reset.path("generation").asLong(0) : 0,
+                reset.isObject() ? reset.path("signature").asString(null) : null);
+    }
+
+    @Override
+    public QualificationInquiryResult confirm(String cardId, Confirmation c) {
+        ObjectNode body = JSON.createObjectNode().put("challengeId", c.challengeId())
+                .put("credential", c.credential().cliName()).put("method", c.method())
+                .put("treatment", c.treatment()).put("certificate", c.certificatePem())
+                .put("signature", c.signatureBase64());
+        ArrayNode consents = body.putArray("consents");
+        c.consents().forEach(consents::add);
+        String answer = post(card(cardId, "confirmations"), body.toString());
+        try {
+            return QualificationMessages.readResult(JsonMirror.fromJson(answer));
+        } catch (InputRejectedException | IllegalArgumentException unreadable) {
+            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
+                    ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
+        }
+    }
+
+    @Override
+    public void reportPinLocked(String cardId) {
+        post(card(cardId, "pin-lock"), "{}");
+    }
+
+    @Override
+    public XmlNode registerReferenceNumber(XmlNode request) {
+        return tree(post("/api/v1/reference-numbers", JsonMirror.toJson(request)));
+    }
+
+    @Override
+    public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
+        String path = kind == MedicalInformationKind.DRUG ? "/api/v1/medical/drug-information" : "/api/v1/medical/health-checkups";
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(JsonMirror.toJson(request), StandardCharsets.UTF_8)).build());
+        String type = r.headers().firstValue("Content-Type").orElse("");
+        if (type.startsWith("application/pdf")) {
+            return new MedicalAnswer(null, r.body());
+        }
+        return new MedicalAnswer(tree(new String(r.body(), StandardCharsets.UTF_8)), null);
+    }
+
+    private static String card(String cardId, String action) {
+        return "/api/v1/cards/" + java.net.URLEncoder.encode(cardId, StandardCharsets.UTF_8) + "/" + action;
+    }
+
+    private String post(String path, String json) {
+        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+        return new String(r.body(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (SSLHandshakeException refused) {
+            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED, ErrorCode.CENTRAL_SERVICE_REJECTED.message());
+        } catch (HttpTimeoutException | ConnectException unreachable) {
+            throw new CentralServiceUnavailableException("central service unreachable: " + unreachable, unreachable);
+        } catch (IOException failed) {
+            throw new CentralServiceUnavailableException("central service connection failed: " + failed, failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CentralServiceUnavailableException("interrupted while calling the central service", interrupted);
+        }
+        if (response.statusCode() >= 500) {
+            throw new CentralServiceUnavailableException("central service answered HTTP " + response.statusCode());
+        }
+        if (response.statusCode() >= 400) {
+            throw refusal(new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
+        }
+        return response;
+    }
+
+    private static CardPathRefusedException refusal(String body, int status) {
+        ErrorCode code = ErrorCode.CENTRAL_SERVICE_REJECTED;
+        String message = code.messageWith("HTTP " + status);
+        try {
+            JsonNode error = JSON.readTree(body);
+            code = ErrorCode.fromCode(error.path("errorCode").asString(null)).orElse(code);
+            message = error.path("message").asString(message);
+        } catch (RuntimeException notJson) {
+            // keep the generic refusal
+        }
+        return new CardPathRefusedException(code, message);
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException unreadable) {
+            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
+                    ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
+        }
+    }
+
+    private static XmlNode tree(String body) {
+        try {
+            return JsonMirror.fromJson(body);
+        } catch (InputRejectedException unreadable) {
+            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
+                    ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
+        }
+    }
+}

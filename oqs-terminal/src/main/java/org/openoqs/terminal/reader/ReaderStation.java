@@ -1,0 +1,132 @@
+package org.openoqs.terminal.reader;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import org.openoqs.core.card.CredentialKind;
+import org.openoqs.core.card.PresenceMethod;
+import org.openoqs.core.card.PresenceStatement;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.message.ResultOfQualificationConfirmation;
+import org.openoqs.pki.IndividualCertificateAuthority;
+import org.openoqs.terminal.face.FaceFolderWriter;
+import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The confirmation flow at the terminal (docs/card-path.md, "Flow"): the card on the reader → a challenge from the
+ * service (with any pending PIN reset for the card) → presence proved and the statement signed by the card → the
+ * service verifies and answers → the face file. Used by the reader web page and {@code oqs reader confirm}.
+ */
+public final class ReaderStation {
+
+    private static final Logger log = LoggerFactory.getLogger(ReaderStation.class);
+
+    private final String institutionCode;
+    private final SimulatedCardReader reader;
+    private final CardPathService service;
+    private final FaceFolderWriter faceFolder;
+    private final AtomicReference<ReaderMode> mode = new AtomicReference<>(ReaderMode.UNMANNED);
+
+    public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
+            FaceFolderWriter faceFolder) {
+        this.institutionCode = Objects.requireNonNull(institutionCode, "institutionCode");
+        this.reader = reader;
+        this.service = service;
+        this.faceFolder = faceFolder;
+    }
+
+    public ReaderMode mode() {
+        return mode.get();
+    }
+
+    public void setMode(ReaderMode next) {
+        mode.set(Objects.requireNonNull(next, "mode"));
+    }
+
+    public Path faceFolder() {
+        return faceFolder.folder();
+    }
+
+    public ReaderOutcome confirm(ReaderRequest r) {
+        long started = System.nanoTime();
+        try {
+            ReaderOutcome outcome = run(r, started);
+            log.info("card confirmation {} {} {} → {}", r.cardId(), r.credential().cliName(), r.method().cliName(),
+                    outcome.success() ? outcome.faceFile().getFileName() : outcome.errorCode().code());
+            return outcome;
+        } catch (CentralServiceUnavailableException down) {
+            return ReaderOutcome.refused(ErrorCode.CENTRAL_SERVICE_UNAVAILABLE,
+                    ErrorCode.CENTRAL_SERVICE_UNAVAILABLE.message(), -1, millis(started));
+        }
+    }
+
+    private ReaderOutcome run(ReaderRequest r, long started) {
+        if (!r.cardId().matches("[A-Za-z0-9]{1,32}")) {
+            return ReaderOutcome.refused(ErrorCode.CARD_NOT_FOUND, ErrorCode.CARD_NOT_FOUND.message(), -1, millis(started));
+        }
+        if (!r.method().allowedFor(r.credential())) {
+            return refused(new PresenceRefusedException(ErrorCode.PRESENCE_METHOD_NOT_ALLOWED,
+                    "スマートフォンは目視確認できません"), started);
+        }
+        if (r.method() == PresenceMethod.FACE && r.credential() == CredentialKind.MY_NUMBER_CARD
+                && mode.get() != ReaderMode.UNMANNED) {
+            return refused(new PresenceRefusedException(ErrorCode.PRESENCE_METHOD_NOT_ALLOWED,
+                    "顔認証付きカードリーダーが無人運転になっていません。顔認証付きカードリーダー操作で無人運転に切り替えてください"),
+                    started);
+        }
+        try {
+            String certificatePem = IndividualCertificateAuthority.pem(reader.certificate(r.cardId(), r.credential())
+                    .orElseGet(() -> reader.personalize(r.cardId(), r.credential(), service)));
+            CardPathService.Challenge challenge = service.challenge(r.cardId(), r.credential());
+            if (challenge.pinResetGeneration() > 0 && challenge.pinResetSignature() != null) {
+                reader.offerPinReset(r.cardId(), r.credential(), challenge.pinResetGeneration(),
+                        Base64.getDecoder().decode(challenge.pinResetSignature()));
+            }
+            PresenceStatement statement = new PresenceStatement(challenge.challengeId(), challenge.nonce(),
+                    institutionCode, r.cardId(), r.credential(), r.method(), r.consents(), r.treatment());
+            byte[] signature;
+            try {
+                signature = reader.sign(r.cardId(), r.credential(), r.check(), statement);
+            } catch (PresenceRefusedException refused) {
+                if (refused.errorCode() == ErrorCode.CARD_PIN_LOCKED) {
+                    reportLock(r.cardId());
+                }
+                return refused(refused, started);
+            }
+            List<String> consents = new ArrayList<>();
+            r.consents().forEach(c -> consents.add(c.cliName()));
+            QualificationInquiryResult result = service.confirm(r.cardId(), new CardPathService.Confirmation(
+                    challenge.challengeId(), r.credential(), r.method().cliName(), consents, r.treatment().code(),
+                    certificatePem, Base64.getEncoder().encodeToString(signature)));
+            Path file = faceFolder.write(result);
+            String name = result.body().results().stream().map(ResultOfQualificationConfirmation::name)
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            return new ReaderOutcome(true, null, null, file, result.body().qualificationValidity(), name, -1,
+                    millis(started));
+        } catch (CardPathRefusedException refused) {
+            return ReaderOutcome.refused(refused.errorCode(), refused.serviceMessage(), -1, millis(started));
+        }
+    }
+
+    private void reportLock(String cardId) {
+        try {
+            service.reportPinLocked(cardId);
+        } catch (RuntimeException e) {
+            log.warn("could not report the PIN lock of card {} to the service: {}", cardId, e.toString());
+        }
+    }
+
+    private static ReaderOutcome refused(PresenceRefusedException e, long started) {
+        return ReaderOutcome.refused(e.errorCode(), e.userMessage(), e.remainingTries(), millis(started));
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+}
