@@ -15,6 +15,12 @@ import picocli.CommandLine.Command;
                 PersonasCommand.class,
                 org.openoqs.app.terminal.TerminalCommand.class,
                 BenchCommand.class,
+                org.openoqs.app.reader.ReaderCommand.class,
+                org.openoqs.app.ca.CaCommand.class,
+                org.openoqs.app.doctor.DoctorCommand.class,
+                org.openoqs.app.doctor.SelftestCommand.class,
+                org.openoqs.app.distribution.DistributionCommand.class,
+                org.openoqs.app.eps.EpsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OqsCommand implements Runnable {

@@ -8,6 +8,8 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A TCP forwarder on the loopback interface between a terminal and the central service, which a test switches
  * to misbehave the way networks do: refuse connections, swallow them (connect succeeds, nothing ever comes back),
  * or forward slowly. It sees only encrypted bytes; it counts how many connections are open at once, which is how
- * many sessions the terminal holds with the service.
+ * many sessions the terminal holds with the service. Given several targets it is also the tiny load balancer of
+ * {@link ScaleOutOnPostgresIT}: each new connection goes to the next target in turn.
  */
 final class FaultProxy implements AutoCloseable {
 
@@ -31,7 +34,9 @@ final class FaultProxy implements AutoCloseable {
         STALL
     }
 
-    private final InetSocketAddress target;
+    private final List<InetSocketAddress> targets;
+    private final AtomicInteger[] connectionsPerTarget;
+    private final AtomicInteger nextTarget = new AtomicInteger();
     private final ServerSocket listener;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "fault-proxy");
@@ -44,8 +49,11 @@ final class FaultProxy implements AutoCloseable {
     private volatile Mode mode = Mode.FORWARD;
     private volatile long delayMillis;
 
-    FaultProxy(int targetPort) throws IOException {
-        this.target = new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort);
+    FaultProxy(int... targetPorts) throws IOException {
+        this.targets = Arrays.stream(targetPorts)
+                .mapToObj(port -> new InetSocketAddress(InetAddress.getLoopbackAddress(), port)).toList();
+        this.connectionsPerTarget = new AtomicInteger[targetPorts.length];
+        Arrays.setAll(connectionsPerTarget, i -> new AtomicInteger());
         this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
         threads.execute(this::acceptLoop);
     }
@@ -82,6 +90,11 @@ final class FaultProxy implements AutoCloseable {
         return accepted.get();
     }
 
+    /** Connections forwarded to target {@code index} (in the order given to the constructor). */
+    int connectionsTo(int index) {
+        return connectionsPerTarget[index].get();
+    }
+
     private void acceptLoop() {
         while (!listener.isClosed()) {
             Socket client;
@@ -101,8 +114,10 @@ final class FaultProxy implements AutoCloseable {
 
     private void connect(Socket client) {
         Socket server = new Socket();
+        int index = Math.floorMod(nextTarget.getAndIncrement(), targets.size());
         try {
-            server.connect(target, 5_000);
+            server.connect(targets.get(index), 5_000);
+            connectionsPerTarget[index].incrementAndGet();
         } catch (IOException unreachable) {
             closeQuietly(client);
             closeQuietly(server);

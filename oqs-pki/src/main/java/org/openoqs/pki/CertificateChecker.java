@@ -6,7 +6,9 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,15 @@ public final class CertificateChecker {
 
     private final X509Certificate caCertificate;
     private final Supplier<X509CRL> crlSupplier;
+    private static final int MAX_VERIFIED_SIGNATURES = 100_000;
+
+    /**
+     * Certificates whose CA signature has been verified. A signature never changes, so each terminal's certificate
+     * is verified once instead of on every request (an ECDSA verification per request showed in the profile);
+     * validity, key usage and revocation are still judged on every request. Keyed by the certificate, whose
+     * equality is that of its encoded bytes.
+     */
+    private final Map<X509Certificate, Boolean> verifiedSignatures = new ConcurrentHashMap<>();
     /** The last CRL whose signature was verified; the supplier usually returns the same object. */
     private volatile X509CRL verifiedCrl;
 
@@ -70,12 +81,19 @@ public final class CertificateChecker {
         if (!cert.getIssuerX500Principal().equals(caCertificate.getSubjectX500Principal())) {
             return false;
         }
+        if (verifiedSignatures.containsKey(cert)) {
+            return true;
+        }
         try {
             cert.verify(caCertificate.getPublicKey());
-            return true;
         } catch (GeneralSecurityException e) {
             return false;
         }
+        if (verifiedSignatures.size() >= MAX_VERIFIED_SIGNATURES) {
+            verifiedSignatures.clear(); // a bound, not an eviction policy: terminals re-verify once
+        }
+        verifiedSignatures.put(cert, Boolean.TRUE);
+        return true;
     }
 
     /** Strict: an end-entity certificate with an explicit clientAuth EKU (a missing EKU is not accepted). */

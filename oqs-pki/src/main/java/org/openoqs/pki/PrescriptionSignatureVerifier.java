@@ -98,6 +98,17 @@ public final class PrescriptionSignatureVerifier {
         return new PrescriptionSignatureCheck(Optional.of(content), Optional.of(certificate), failures);
     }
 
+    /** The document a SignedData carries, without judging the signature (for payloads verified before). */
+    public static Optional<byte[]> signedContent(byte[] signedData) {
+        try {
+            CMSSignedData signed = new CMSSignedData(signedData);
+            return signed.getSignedContent() != null && signed.getSignedContent().getContent() instanceof byte[] b
+                    ? Optional.of(b) : Optional.empty();
+        } catch (CMSException | RuntimeException notCms) {
+            return Optional.empty();
+        }
+    }
+
     private static X509Certificate signerCertificate(CMSSignedData signed, SignerInformation signer) {
         try {
             @SuppressWarnings("unchecked")

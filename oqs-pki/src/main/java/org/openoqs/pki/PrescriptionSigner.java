@@ -41,6 +41,25 @@ public final class PrescriptionSigner {
         return new PrescriptionSigner(credential.privateKey(), credential.chain());
     }
 
+    /** The first key entry of a PKCS#12 file (e.g. the one {@code oqs eps issue-doctor} wrote). */
+    public static PrescriptionSigner fromPkcs12(java.nio.file.Path file, char[] password) {
+        java.security.KeyStore store = TrustStores.loadPkcs12(file, password);
+        try {
+            for (String alias : java.util.Collections.list(store.aliases())) {
+                if (store.getKey(alias, password) instanceof PrivateKey key) {
+                    java.util.List<X509Certificate> chain = new java.util.ArrayList<>();
+                    for (java.security.cert.Certificate c : store.getCertificateChain(alias)) {
+                        chain.add((X509Certificate) c);
+                    }
+                    return new PrescriptionSigner(key, chain);
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new KeyStoreLoadException("Cannot read the signing key from " + file, e);
+        }
+        throw new KeyStoreLoadException("No private key entry in " + file, null);
+    }
+
     public X509Certificate certificate() {
         return chain.get(0);
     }

@@ -119,6 +119,9 @@ public final class CentralServer implements AutoCloseable {
         p.put("server.servlet.encoding.charset", "UTF-8");
         p.put("server.servlet.encoding.force", "true");
         p.put("server.shutdown", "immediate");
+        // Terminals keep their connection for hours; Tomcat's default closes it after 100 requests, and each new
+        // mutual-TLS handshake cost more CPU than the inquiry itself under load (docs/performance.md).
+        p.put("server.tomcat.max-keep-alive-requests", "-1");
         // --- database ---------------------------------------------------------------------------------------
         p.put("spring.datasource.url", cfg.effectiveJdbcUrl());
         if (cfg.embeddedDatabase()) {

@@ -12,7 +12,7 @@ import javax.net.ssl.SSLContext;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.message.RequestType;
 import org.openoqs.core.xml.XmlDocumentReader;
-import org.openoqs.pki.TrustStores;
+import org.openoqs.pki.ReloadableClientTls;
 import org.openoqs.terminal.central.CentralService;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import org.openoqs.terminal.central.CentralServiceSessions;
@@ -31,6 +31,9 @@ import org.openoqs.terminal.linkage.RequestProcessor;
 import org.openoqs.terminal.requests.ErrorResultWriter;
 import org.openoqs.terminal.requests.QualificationInquiryProcessor;
 import org.openoqs.terminal.requests.RequestRouter;
+import org.openoqs.terminal.requests.eps.EpsGateway;
+import org.openoqs.terminal.requests.eps.EpsRequestProcessor;
+import org.openoqs.terminal.requests.eps.HttpsEpsGateway;
 import org.openoqs.terminal.requests.bulk.BulkCentralService;
 import org.openoqs.terminal.requests.bulk.BulkRequestProcessors;
 import org.openoqs.terminal.requests.bulk.HttpsBulkCentralService;
@@ -64,15 +67,17 @@ public final class FacilityTerminal implements AutoCloseable {
 
     /** Builds the terminal against the real central service (HTTPS with the facility certificate) and starts it. */
     public static FacilityTerminal start(TerminalConfig config) throws IOException {
-        SSLContext tls = TrustStores.clientContext(config.clientPkcs12(), config.clientPassword(),
-                config.trustStore(), config.trustPassword());
+        // reloadable: a renewed client.p12 (docs/certificates.md) is used from the next connection on, no restart
+        SSLContext tls = ReloadableClientTls.open(config.clientPkcs12(), config.clientPassword(),
+                config.trustStore(), config.trustPassword()).sslContext();
         CentralService central = new HttpsCentralService(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
         CardPathService cardPath = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
         BulkCentralService bulk = new HttpsBulkCentralService(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
-        return start(config, central, cardPath, bulk);
+        EpsGateway eps = new HttpsEpsGateway(config.serviceUri(), tls, config.connectTimeout(), config.requestTimeout());
+        return start(config, central, cardPath, bulk, eps);
     }
 
     /**
@@ -101,6 +106,16 @@ public final class FacilityTerminal implements AutoCloseable {
      */
     public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
             BulkCentralService bulk) throws IOException {
+        return start(config, central, cardPath, bulk, null);
+    }
+
+    /**
+     * Like {@link #start(TerminalConfig, CentralService, CardPathService, BulkCentralService)}, with the service's
+     * 電子処方箋 endpoints for the {@code EPS…} files ({@code null}: those requests are answered "not supported";
+     * docs/e-prescription.md).
+     */
+    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
+            BulkCentralService bulk, EpsGateway eps) throws IOException {
         // Credentials and encryption switches are checked before anything starts (docs/linkage.md).
         String institutionCode = config.institutionCode();
         EncryptionConfig encryption = EncryptionConfig.allPlain();
@@ -117,7 +132,7 @@ public final class FacilityTerminal implements AutoCloseable {
                 config.linkageSettings().maxConcurrent());
         XmlDocumentReader reader = new XmlDocumentReader();
         ErrorResultWriter results = new ErrorResultWriter(institutionCode,
-                new LastKnownCharacterCode(sessions.service()), config.clock(), reader);
+                new LastKnownCharacterCode(sessions), config.clock(), reader);
         Map<RequestType, RequestProcessor> processors = new java.util.EnumMap<>(RequestType.class);
         processors.put(RequestType.QUALIFICATION_INQUIRY, new QualificationInquiryProcessor(institutionCode,
                 sessions.service(), reader, results, config.clock()));
@@ -132,6 +147,10 @@ public final class FacilityTerminal implements AutoCloseable {
                 MedicalInformationKind.HEALTH_CHECKUP, cards, reader, results, config.clock()));
         if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
             BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock());
+        }
+        if (eps != null) { // 電子処方箋 (docs/e-prescription.md)
+            EpsRequestProcessor.addTo(processors, new EpsRequestProcessor(institutionCode, eps, reader, results,
+                    config.clock()));
         }
         RequestRouter router = new RequestRouter(processors, results);
         RequestProcessor processor = new EncryptingRequestProcessor(router, encryption, cryptPassword, results,
@@ -207,17 +226,21 @@ public final class FacilityTerminal implements AutoCloseable {
      * service gave (UTF-8 before the first answer), so a local error is still answered while the service is down.
      */
     private static final class LastKnownCharacterCode implements java.util.function.Supplier<CharacterCode> {
-        private final CentralService central;
+        private final CentralServiceSessions central;
         private final AtomicReference<CharacterCode> last = new AtomicReference<>(CharacterCode.UTF_8);
 
-        LastKnownCharacterCode(CentralService central) {
+        LastKnownCharacterCode(CentralServiceSessions central) {
             this.central = central;
         }
 
         @Override
         public CharacterCode get() {
+            if (central.outage().isPresent()) {
+                // known to be down: asking would only add a time-out to every error result of the outage
+                return last.get();
+            }
             try {
-                CharacterCode code = central.resultCharacterCode();
+                CharacterCode code = central.service().resultCharacterCode();
                 last.set(code);
                 return code;
             } catch (CentralServiceUnavailableException | CentralServiceRefusedException unknown) {

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -18,13 +20,31 @@ import picocli.CommandLine.Option;
  * noisy machine. Not a test: it never fails a build, it reports.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measures demo start, the req → res round trip and its floors on this machine,",
-                "and prints each figure with its target and ratio."})
+        description = {"Measures demo start, the req → res round trip, the terminal API's throughput with many",
+                "mTLS clients, the server's memory, and their floors on this machine; prints each figure",
+                "with its target and ratio. Takes about 2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "500",
             description = "Measured sequential round trips (default ${DEFAULT-VALUE}, after 50 warm-up ones).")
     int requests;
+
+    @Option(names = "--clients", paramLabel = "N", defaultValue = "32",
+            description = "Concurrent mTLS clients of the terminal-API load (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--load-seconds", paramLabel = "S", defaultValue = "15",
+            description = "Measured seconds of the saturation run (default ${DEFAULT-VALUE}; other runs take half).")
+    int loadSeconds;
+
+    @Option(names = "--profile", paramLabel = "FILE",
+            description = "Record a JDK Flight Recording of the demo under test into FILE (docs/performance.md).")
+    Path profile;
+
+    @Option(names = "--api-only",
+            description = "Only the terminal-API figures (skips the folder round trip and the cold start): for "
+                    + "profiling rounds.")
+    boolean apiOnly;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Working directory for the demo under test (default: a new temporary directory).")
@@ -43,29 +63,51 @@ public final class BenchCommand implements Callable<Integer> {
         report.floor("floor: write + rename + read, same disk (median)", disk.medianMillis(), "ms", "bare file system");
 
         Path demoHome = root.resolve("demo");
-        try (DemoUnderTest cold = DemoUnderTest.start(demoHome)) {
-            report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s", 10);
+        if (!apiOnly) {
+            try (DemoUnderTest cold = DemoUnderTest.start(demoHome)) {
+                report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s",
+                        10);
+            }
         }
-        try (DemoUnderTest demo = DemoUnderTest.start(demoHome)) {
-            report.atMost("demo start, existing home", demo.readyMillis() / 1000, "s", 10);
+        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, profilingOptions())) {
+            report.atMost("demo start" + (apiOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
             Properties props = demo.properties();
-            Samples tls = TlsFloor.measure(props, 50, requests);
-            report.floor("floor: mTLS GET /api/v1/time, kept alive (median)", tls.medianMillis(), "ms",
-                    "bare TLS request");
-            out.println("measuring " + requests + " sequential req → res round trips…");
-            Samples roundTrip = FolderRoundTrip.measure(Path.of(props.getProperty("req.dir")),
-                    Path.of(props.getProperty("res.dir")), request, 50, requests);
-            report.atMost("req → res round trip, median", roundTrip.medianMillis(), "ms", 50);
-            report.atMost("req → res round trip, p99", roundTrip.p99Millis(), "ms", 200);
-            report.floor("req → res round trip / disk floor (median)",
-                    roundTrip.medianMillis() / disk.medianMillis(), "x", "overhead over the bare file system");
+            if (!apiOnly) {
+                measureFolderRoundTrip(props, request, disk, report, out);
+            }
+            new TerminalApiBench(clients, Duration.ofSeconds(5), Duration.ofSeconds(loadSeconds), out)
+                    .run(props, demo.pid(), root, report);
         }
+        report.notAvailable("card confirmation → face file", "≤ 300 ms");
+        report.notAvailable("10,000-person bulk inquiry, drop → final 02res", "≤ 5 s");
         out.println();
         report.print(out);
         out.println();
         out.println(String.format(Locale.ROOT, "%s", report.allTargetsMet()
                 ? "all targets met on this machine" : "some targets missed on this machine (see ratios > 1)"));
         return 0;
+    }
+
+    private void measureFolderRoundTrip(Properties props, byte[] request, Samples disk, BenchReport report,
+            PrintStream out) throws Exception {
+        Samples tls = TlsFloor.measure(props, 50, requests);
+        report.floor("floor: mTLS GET /api/v1/time, kept alive (median)", tls.medianMillis(), "ms",
+                "bare TLS request");
+        out.println("measuring " + requests + " sequential req → res round trips…");
+        Samples roundTrip = FolderRoundTrip.measure(Path.of(props.getProperty("req.dir")),
+                Path.of(props.getProperty("res.dir")), request, 50, requests);
+        report.atMost("req → res round trip, median", roundTrip.medianMillis(), "ms", 50);
+        report.atMost("req → res round trip, p99", roundTrip.p99Millis(), "ms", 200);
+        report.floor("req → res round trip / disk floor (median)",
+                roundTrip.medianMillis() / disk.medianMillis(), "x", "overhead over the bare file system");
+    }
+
+    /** Flight recording of the demo under test (the profile settings sample stacks every 10–20 ms). */
+    private List<String> profilingOptions() {
+        if (profile == null) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath());
     }
 
     private static byte[] personaRequest(String persona) {

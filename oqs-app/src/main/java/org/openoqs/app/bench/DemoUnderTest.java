@@ -29,8 +29,14 @@ final class DemoUnderTest implements AutoCloseable {
     }
 
     static DemoUnderTest start(Path home) throws IOException, InterruptedException {
+        return start(home, List.of());
+    }
+
+    /** @param jvmOptions extra options for the demo's JVM, e.g. to record a flight recording while it is loaded */
+    static DemoUnderTest start(Path home, List<String> jvmOptions) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(ownJar());
         command.addAll(List.of("demo", "--home", home.toString(), "--port", "0"));

@@ -5,14 +5,28 @@ import java.util.Arrays;
 /** Measured durations (nanoseconds) and the statistics the benchmark prints. */
 final class Samples {
 
-    private final long[] nanos;
+    private long[] nanos;
     private int count;
 
     Samples(int capacity) {
-        nanos = new long[capacity];
+        nanos = new long[Math.max(capacity, 16)];
+    }
+
+    /** All samples of several recorders (one per load-generating thread) together. */
+    static Samples merged(Iterable<Samples> parts) {
+        Samples all = new Samples(1024);
+        for (Samples part : parts) {
+            for (int i = 0; i < part.count; i++) {
+                all.add(part.nanos[i]);
+            }
+        }
+        return all;
     }
 
     void add(long durationNanos) {
+        if (count == nanos.length) {
+            nanos = Arrays.copyOf(nanos, nanos.length * 2);
+        }
         nanos[count++] = durationNanos;
     }
 

@@ -1,20 +1,13 @@
 package org.openoqs.app.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
-import org.openoqs.pki.TrustStores;
 
 /**
  * The floor of the service call: a mutual-TLS request to the cheapest endpoint ({@code /api/v1/time}) over a
@@ -26,10 +19,7 @@ final class TlsFloor {
     }
 
     static Samples measure(Properties demo, int warmup, int count) throws Exception {
-        char[] password = demo.getProperty("client.p12.password").toCharArray();
-        KeyStore keys = TrustStores.loadPkcs12(Path.of(demo.getProperty("client.p12")), password);
-        KeyStore trust = TrustStores.trustStoreOf(caCertificate(Path.of(demo.getProperty("ca.pem"))));
-        SSLContext tls = TrustStores.clientContext(keys, password, trust);
+        SSLContext tls = DemoCredentials.clientTls(demo);
         HttpClient http = HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(demo.getProperty("api.url")).resolve("/api/v1/time"))
                 .timeout(Duration.ofSeconds(10)).GET().build();
@@ -46,11 +36,5 @@ final class TlsFloor {
             }
         }
         return samples;
-    }
-
-    private static X509Certificate caCertificate(Path pem) throws Exception {
-        try (InputStream in = Files.newInputStream(pem)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
     }
 }

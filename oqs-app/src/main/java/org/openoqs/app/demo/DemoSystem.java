@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openoqs.pki.CertificateAuthority;
@@ -15,8 +17,11 @@ import org.openoqs.pki.IssuedCredential;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.server.CentralServer;
 import org.openoqs.server.ServerConfig;
+import org.openoqs.server.account.AccountService;
+import org.openoqs.server.notice.NoticeService;
 import org.openoqs.terminal.FacilityTerminal;
 import org.openoqs.terminal.TerminalConfig;
+import org.openoqs.terminal.reader.CardReaderTerminal;
 import org.openoqs.terminal.credentials.CredentialKey;
 import org.openoqs.terminal.credentials.CredentialStore;
 import org.openoqs.terminal.encryption.EncryptionConfig;
@@ -41,6 +46,8 @@ public final class DemoSystem implements AutoCloseable {
     private final FacilityTerminal terminal;
     private final Map<String, String> properties;
     private final HomeLock lock;
+    private CardReaderTerminal reader; // set once, right after construction
+    private org.openoqs.app.distribution.DemoDistribution distribution; // set once, right after construction
 
     private DemoSystem(DemoHome home, CentralServer server, FacilityTerminal terminal, Map<String, String> properties,
             HomeLock lock) {
@@ -72,6 +79,10 @@ public final class DemoSystem implements AutoCloseable {
         ensureServerStores(home, ca, serverPassword);
         ensureFacilityCertificate(home, ca, clientPassword);
         ensureTerminalCredentials(home, secrets);
+        // distribution service: code-signing certificate and the first package (docs/distribution.md)
+        org.openoqs.app.distribution.DemoDistribution.prepare(home.root(), ca,
+                secrets.getOrCreate("distribution.signer.password", 24).toCharArray());
+        org.openoqs.app.doctor.TerminalHomePermissions.ownerOnly(home.terminalDirectory());
 
         CentralServer server = CentralServer.start(ServerConfig.builder(home.root().resolve("server"))
                 .port(port)
@@ -81,20 +92,36 @@ public final class DemoSystem implements AutoCloseable {
                 .seedDemoData(true)
                 .build());
         FacilityTerminal terminal;
+        CardReaderTerminal reader;
         try {
             ensureFacility(server);
-            terminal = FacilityTerminal.start(new TerminalConfig(INSTITUTION_CODE, server.baseUri(),
+            ensurePortal(server, secrets);
+            TerminalConfig terminalConfig = new TerminalConfig(INSTITUTION_CODE, server.baseUri(),
                     home.clientPkcs12(), clientPassword, home.terminalTrustStore(), clientPassword,
                     new LinkageFolders(home.reqDirectory(), home.resDirectory(), home.terminalWorkDirectory()),
                     null, Duration.ofSeconds(5), Duration.ofSeconds(15), null, home.terminalDirectory(),
-                    home.faceDirectory(), null));
+                    home.faceDirectory(), null);
+            terminal = FacilityTerminal.start(terminalConfig);
+            try { // the card reader (simulator) with its local page: docs/card-path.md
+                reader = CardReaderTerminal.start(terminalConfig, terminal.institutionCode(),
+                        home.terminalDirectory().resolve("reader"), home.faceDirectory(), terminal.faceResultEncryption(), 0);
+            } catch (IOException | RuntimeException failed) {
+                terminal.close();
+                throw failed;
+            }
         } catch (IOException | RuntimeException failed) {
             server.close();
             throw failed;
         }
         Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
+        properties.put("reader.url", reader.pageUri().toString());
+        properties.put("reader.token.file", reader.tokenFile().toString());
         writeProperties(home.demoProperties(), properties);
-        return new DemoSystem(home, server, terminal, properties, lock);
+        DemoSystem system = new DemoSystem(home, server, terminal, properties, lock);
+        system.reader = reader;
+        // the distribution agent (配信アプリケーション): registers, installs, reports, warns about the certificate
+        system.distribution = org.openoqs.app.distribution.DemoDistribution.startAgent(home.root(), Duration.ofMinutes(60));
+        return system;
     }
 
     /**
@@ -141,6 +168,26 @@ public final class DemoSystem implements AutoCloseable {
             server.facilities().create(INSTITUTION_CODE, FACILITY_NAME);
             server.facilities().setMedicalAssistance(INSTITUTION_CODE, true);
         }
+    }
+
+    // The demo facility's master account, as its notice (マスタアカウントの通知書) gives it: ID and initial password
+    // are master.user / master.password in demo.properties, and the portal forces a change at the first login.
+    // Created once; a restart keeps the account and any password changed since. The first start also posts the
+    // notices the portal lists after login.
+    private static void ensurePortal(CentralServer server, DemoSecrets secrets) throws IOException {
+        AccountService accounts = server.bean(AccountService.class);
+        String masterId = MASTER_USER_PREFIX + INSTITUTION_CODE;
+        if (accounts.find(INSTITUTION_CODE, masterId).isPresent()) {
+            return;
+        }
+        accounts.createMaster(INSTITUTION_CODE, masterId, secrets.getOrCreate("master.password", 12));
+        NoticeService notices = server.bean(NoticeService.class);
+        Instant now = server.bean(Clock.class).instant();
+        notices.publish(null, "openoqs デモ環境へようこそ", "この環境の患者・保険者・医療機関はすべて合成データです。"
+                + "実在のオンライン資格確認等システムには接続しません。\n試験用の患者は ./oqs personas で一覧できます。",
+                now, null, "demo");
+        notices.publish(INSTITUTION_CODE, "初期設定のお願い", "マスタアカウントで管理アカウントを作成し、"
+                + "管理アカウントで環境設定（文字コード、医療扶助などの利用有無）を確認してください。", now, null, "demo");
     }
 
     private static Map<String, String> describe(DemoHome home, URI base, DemoSecrets secrets, char[] clientPassword)
@@ -192,8 +239,19 @@ public final class DemoSystem implements AutoCloseable {
         return terminal;
     }
 
+    /** The card reader (simulator) and its local page. */
+    public CardReaderTerminal reader() {
+        return reader;
+    }
+
     @Override
     public void close() {
+        if (distribution != null) {
+            distribution.close();
+        }
+        if (reader != null) {
+            reader.close();
+        }
         try {
             terminal.close();
         } finally {

@@ -253,6 +253,23 @@ public final class BulkMessages {
                 .build();
     }
 
+    public static XmlNode registrationUnitToXml(BulkRegistrationUnit u) {
+        return XmlNode.builder(REGISTRATION_UNIT)
+                .child(u.registrationInfoEcho())
+                .leaf("ProcessingResultStatus", code(u.processingResultStatus()))
+                .leaf("ProcessingResultCode", u.processingResultCode())
+                .leaf("ProcessingResultMessage", u.processingResultMessage())
+                .build();
+    }
+
+    public static BulkRegistrationUnit readRegistrationUnit(XmlNode u) {
+        return new BulkRegistrationUnit(
+                u.child(BulkRegistrationUnit.REGISTRATION_INFO).orElse(null),
+                code(u, "ProcessingResultStatus", ProcessingResultStatus.class),
+                u.text("ProcessingResultCode").orElse(null),
+                u.text("ProcessingResultMessage").orElse(null));
+    }
+
     public static BulkConfirmUnit readConfirmUnit(XmlNode u) {
         List<XmlNode> recordNodes = new ArrayList<>(u.children(QualificationMessages.RESULT));
         for (XmlNode list : u.children(QualificationMessages.RESULT_LIST)) {

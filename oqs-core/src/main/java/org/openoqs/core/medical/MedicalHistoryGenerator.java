@@ -46,7 +46,7 @@ public final class MedicalHistoryGenerator {
         if (!conditions.isEmpty()) {
             chronic(rnd, conditions, clinic, pharmacy, from, asOf, dispensings, diagnoses);
         }
-        int episodes = rnd.nextInt(age < 15 ? 5 : 4);
+        int episodes = 1 + rnd.nextInt(age < 15 ? 4 : 3); // everyone saw a doctor at least once in the window
         for (int i = 0; i < episodes; i++) {
             episode(rnd, clinic, pharmacy, from, asOf, dispensings, diagnoses);
         }

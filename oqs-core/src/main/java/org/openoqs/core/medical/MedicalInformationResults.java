@@ -118,7 +118,7 @@ public final class MedicalInformationResults {
     public static XmlNode error(String institutionCode, String arbitraryFileIdentifier, String errorCode, String message,
             LocalDateTime now, CharacterCode characterCode) {
         XmlNode.Builder header = header(institutionCode, arbitraryFileIdentifier, now, characterCode, RESULT_ERROR, null);
-        header.leaf("ErrorCode", errorCode).leaf("MessageContents", message);
+        header.leaf("ErrorCode", errorCode).leaf("ErrorMessage", message).leaf("MessageContents", message);
         return XmlNode.element("XmlMsg", header.build(), XmlNode.builder("MessageBody").build());
     }
 
@@ -128,6 +128,8 @@ public final class MedicalInformationResults {
                 .leaf("ProcessExecutionTime", now.format(DATE_TIME))
                 .leaf("MedicalInstitutionCode", institutionCode)
                 .leaf("ArbitraryFileIdentifier", fileId)
+                // SegmentOfResult as in every other result, so generic parsers see success or failure too
+                .leaf("SegmentOfResult", RESULT_OK.equals(resultCode) ? "1" : "9")
                 .leaf("CharacterCodeIdentifier", characterCode.code())
                 .leaf("FileCategory", fileCategory)
                 .leaf("ResultCode", resultCode);

@@ -29,6 +29,7 @@ public class BulkJobStore {
             + "arbitrary_file_identifier, confirmation_date, criteria, received_at, entry_count, chunk_count, submitted_by";
 
     private final JdbcTemplate jdbc;
+    private volatile String claimSql;
 
     public BulkJobStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -159,11 +160,27 @@ public class BulkJobStore {
      * until the caller's transaction ends; a crash rolls it back and the chunk is pending again.
      */
     public Optional<Chunk> claimNextPendingChunk(Instant now) {
-        return jdbc.query("select job_id, chunk_no, first_seq, last_seq, attempts from bulk_chunk "
-                        + "where state = 'P' and (retry_at is null or retry_at <= ?) "
-                        + "order by job_id, chunk_no limit 1 for update skip locked",
-                (rs, i) -> new Chunk(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)),
-                utc(now)).stream().findFirst();
+        return jdbc.query(claimSql(), (rs, i) -> new Chunk(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4),
+                rs.getInt(5)), utc(now)).stream().findFirst();
+    }
+
+    /**
+     * PostgreSQL: the oldest claimable chunk, {@code ORDER BY … LIMIT 1 FOR UPDATE SKIP LOCKED}. H2 (2.x) applies an
+     * {@code ORDER BY … LIMIT} before it skips locked rows, so a second worker would find nothing while the first
+     * holds the oldest chunk; without {@code ORDER BY} it skips correctly, and it scans the primary key (job, chunk)
+     * in order anyway. The order is only a preference (oldest job first); correctness rests on the lock alone.
+     */
+    private String claimSql() {
+        String sql = claimSql;
+        if (sql == null) {
+            boolean h2 = Boolean.TRUE.equals(jdbc.execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("h2")));
+            sql = "select job_id, chunk_no, first_seq, last_seq, attempts from bulk_chunk "
+                    + "where state = 'P' and (retry_at is null or retry_at <= ?) "
+                    + (h2 ? "" : "order by job_id, chunk_no ") + "limit 1 for update skip locked";
+            claimSql = sql;
+        }
+        return sql;
     }
 
     public List<Entry> entries(long jobId, int firstSeq, int lastSeq) {

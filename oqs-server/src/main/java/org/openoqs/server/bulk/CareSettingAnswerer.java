@@ -23,7 +23,6 @@ import org.openoqs.core.consent.ConsentCategory;
 import org.openoqs.core.consent.ConsentRecord;
 import org.openoqs.core.consent.ConsentResults;
 import org.openoqs.core.consent.ConsentRules;
-import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.eligibility.EligibilityService;
 import org.openoqs.core.eligibility.QualificationRecords;
 import org.openoqs.core.error.ErrorCode;
@@ -45,7 +44,8 @@ import org.springframework.stereotype.Component;
  *       the month's last day for a past month): validity 1 with the month's 医療券・調剤券 that name this facility or
  *       no facility, 6 (有効（未登録）) when there is none, 2 when the qualification ended before.</li>
  *   <li>訪問診療等 / オンライン診療等: the person's qualification today, as for a card confirmation, with the consents
- *       given at this facility for that care setting (同意有効期限切れ = 2 once they have run out).</li>
+ *       in force at this facility (the newest per category; a 訪問/オンライン consent that ran out reads 2,
+ *       同意有効期限切れ).</li>
  * </ul>
  */
 @Component
@@ -77,10 +77,8 @@ class CareSettingAnswerer implements UnitAnswerer {
             return UnitAnswerer.eachEntry(entries,
                     e -> medicalAssistance(e, facility, month, now, references.get(e.subjectPersonId())), this::failed);
         }
-        MedicalTreatmentFlag treatment = job.kind() == BulkKind.HOME_VISIT ? MedicalTreatmentFlag.HOME_VISIT
-                : MedicalTreatmentFlag.ONLINE;
         Map<String, Map<ConsentCategory, ConsentRecord>> given =
-                consents.latestConsents(facility.institutionCode(), treatment, persons);
+                consents.latestConsents(facility.institutionCode(), persons);
         EligibilityService eligibility = new EligibilityService(registry);
         return UnitAnswerer.eachEntry(entries, e -> careSetting(e, facility, eligibility,
                 given.getOrDefault(e.subjectPersonId(), Map.of()), now, references.get(e.subjectPersonId())),

@@ -96,8 +96,11 @@ public class ChunkProcessor {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         UnitAnswerer answerer = answerers.stream().filter(a -> a.serves(job.kind())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no answerer for " + job.kind()));
+        long t0 = System.nanoTime();
         List<BulkJobStore.Entry> entries = store.entries(job.jobId(), chunk.firstSeq(), chunk.lastSeq());
+        long t1 = System.nanoTime();
         List<AnsweredUnit> units = answerer.answer(job, facility, entries, now);
+        long t2 = System.nanoTime();
         if (units.size() != entries.size()) {
             throw new IllegalStateException("answerer returned " + units.size() + " units for " + entries.size());
         }
@@ -111,14 +114,22 @@ public class ChunkProcessor {
             }
         }
         Instant at = clock.instant();
+        long t3 = System.nanoTime();
         store.saveAnswers(job.jobId(), answers, instanceId, at);
         store.completeChunk(chunk, normal, units.size() - normal, instanceId, at);
+        long t4 = System.nanoTime();
         // Recorded before the commit: an access that is audited but rolled back is retried and audited again,
         // never the other way round.
         audit.append(job.institutionCode(), job.submittedBy(), ACTION,
                 BulkUploadIntake.subject(job.kind(), job.receptionNumber(), job.arbitraryFileIdentifier())
                         + ";chunk=" + chunk.chunkNo() + ";seq=" + chunk.firstSeq() + "-" + chunk.lastSeq(),
                 "OK normal=" + normal + " error=" + (units.size() - normal) + " by=" + instanceId);
+        long t5 = System.nanoTime();
+        if (log.isDebugEnabled()) {
+            log.debug("bulk chunk {}/{} answered: read {} ms, answer {} ms, render {} ms, save {} ms, audit {} ms",
+                    chunk.jobId(), chunk.chunkNo(), (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                    (t4 - t3) / 1_000_000, (t5 - t4) / 1_000_000);
+        }
     }
 
     /** Person ids for the entry's audit column, cut to fit (the column holds 2,000 characters). */

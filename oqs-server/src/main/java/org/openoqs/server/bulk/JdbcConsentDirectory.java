@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.consent.ConsentCategory;
 import org.openoqs.core.consent.ConsentRecord;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
@@ -19,7 +20,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads {@code consent_record} (V20__card_path.sql, written by the card path when a patient confirms on the reader)
- * a few hundred persons per query. The latest row of a category is the one in force, as the card path defines.
+ * a few hundred persons per query. The newest row of a category is the one in force, whatever its care setting, as
+ * {@link org.openoqs.server.consent.ConsentService} defines it.
  */
 @Repository
 class JdbcConsentDirectory implements ConsentDirectory {
@@ -34,24 +36,25 @@ class JdbcConsentDirectory implements ConsentDirectory {
 
     @Override
     public Map<String, Map<ConsentCategory, ConsentRecord>> latestConsents(String institutionCode,
-            MedicalTreatmentFlag treatment, Collection<String> personIds) {
+            Collection<String> personIds) {
         Map<String, Map<ConsentCategory, ConsentRecord>> out = new HashMap<>();
         List<String> ids = new ArrayList<>(personIds);
         for (int from = 0; from < ids.size(); from += BATCH) {
             List<String> part = ids.subList(from, Math.min(ids.size(), from + BATCH));
             List<Object> args = new ArrayList<>();
             args.add(institutionCode);
-            args.add(treatment.code());
             args.addAll(part);
-            jdbc.query("select person_id, category, consent_time, available_until from consent_record "
-                    + "where institution_code = ? and treatment = ? and person_id in ("
+            jdbc.query("select person_id, category, treatment, consent_time, available_until from consent_record "
+                    + "where institution_code = ? and person_id in ("
                     + String.join(", ", Collections.nCopies(part.size(), "?")) + ") order by consent_time, id", rs -> {
                         Optional<ConsentCategory> category = ConsentCategory.ofName(rs.getString("category"));
-                        if (category.isEmpty()) {
-                            return; // a category this version does not know
+                        Optional<MedicalTreatmentFlag> treatment = CodeTable.find(MedicalTreatmentFlag.class,
+                                rs.getString("treatment"));
+                        if (category.isEmpty() || treatment.isEmpty()) {
+                            return; // a category or care setting this version does not know
                         }
                         String person = rs.getString("person_id").strip();
-                        ConsentRecord record = new ConsentRecord(institutionCode, person, category.get(), treatment,
+                        ConsentRecord record = new ConsentRecord(institutionCode, person, category.get(), treatment.get(),
                                 jst(rs.getObject("consent_time", OffsetDateTime.class)),
                                 jst(rs.getObject("available_until", OffsetDateTime.class)));
                         // ordered by time: a later row replaces an earlier one

@@ -90,6 +90,24 @@ public class ReferenceNumberRegistration {
         return XmlNode.element("XmlMsg", header(facility.institutionCode(), fileId, now, cc, null).build(), body.build());
     }
 
+    /**
+     * Screens and registers one {@code ReferenceNumberRegistrationInfo} block for the facility exactly as a single
+     * registration does, without the header checks and the audit entry of a file: 照会番号 一括登録
+     * ({@code OQSmuimm}) answers each block of its file with this and audits per chunk (docs/bulk.md).
+     *
+     * @param persons receives the registry ids the block's insurance keys matched
+     * @return the block's fault, or empty when the number is registered (or was already)
+     */
+    public Optional<Violation> registerBlock(Facility facility, XmlNode block, Set<String> persons) {
+        Entry entry = new Entry(block);
+        Optional<Violation> fault = entry.fault();
+        if (fault.isEmpty()) {
+            fault = registerEntry(facility, entry);
+        }
+        persons.addAll(entry.persons);
+        return fault;
+    }
+
     private Optional<Violation> registerEntry(Facility facility, Entry e) {
         List<EligibilityService.Candidate> candidates = new EligibilityService(registry).candidates(e.insurer,
                 e.symbol, e.number, e.branch, null);

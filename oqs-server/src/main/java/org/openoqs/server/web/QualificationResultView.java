@@ -17,9 +17,9 @@ import org.openoqs.core.message.ResultOfQualificationConfirmation;
 import org.openoqs.core.message.SpecificDiseasesCertificateInfo;
 
 /**
- * A qualification result laid out for the 資格情報確認 screen: every element of the result, in file order, with
- * its Japanese name, and every coded value as the code table's label followed by the code. Absent elements are
- * shown as 「－」 so that the screen always lists the whole record.
+ * A qualification result laid out for the 資格情報確認 screen: every element of the result with its Japanese name
+ * (the person's records first, then the search echo and the header), and every coded value as the code table's
+ * label followed by the code. Absent elements are shown as 「－」 so that the screen always lists the whole record.
  */
 public final class QualificationResultView {
 
@@ -47,16 +47,16 @@ public final class QualificationResultView {
     public static QualificationResultView of(QualificationInquiryResult result) {
         QualificationResultBody body = result.body();
         List<Section> sections = new ArrayList<>();
-        sections.add(header(result.header(), body));
-        if (body.searchInfoEcho() != null) {
-            sections.add(searchEcho(body.searchInfoEcho()));
-        }
         int n = 0;
-        for (ResultOfQualificationConfirmation r : body.results()) {
+        for (ResultOfQualificationConfirmation r : body.results()) { // what the counter needs first
             n++;
             String suffix = body.results().size() > 1 ? "（" + n + "件目）" : "";
             sections.addAll(record(r, suffix));
         }
+        if (body.searchInfoEcho() != null) {
+            sections.add(searchEcho(body.searchInfoEcho()));
+        }
+        sections.add(header(result.header(), body));
         return new QualificationResultView(code(body.qualificationValidity()), sections);
     }
 

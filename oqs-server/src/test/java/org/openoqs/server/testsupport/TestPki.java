@@ -48,14 +48,17 @@ public final class TestPki {
         return trustStore;
     }
 
-    /** A server configuration for this PKI: random port, embedded H2 under {@code home}, demo data seeded. */
+    /**
+     * A server configuration for this PKI: random port, demo data seeded, embedded H2 under {@code home} — or, when
+     * the suite runs on PostgreSQL ({@link TestDatabase}), a PostgreSQL database of its own for {@code home}.
+     */
     public ServerConfig.Builder serverConfig(Path home) {
-        return ServerConfig.builder(home)
+        return TestDatabase.applyTo(ServerConfig.builder(home)
                 .port(0)
                 .bindAddress("127.0.0.1")
                 .serverKeyStore(serverKeyStore, PASSWORD)
                 .trustStore(trustStore, PASSWORD)
-                .ca(ca.directory(), null);
+                .ca(ca.directory(), null), home);
     }
 
     public IssuedCredential issueFacility(String institutionCode) {

@@ -37,9 +37,9 @@ class ManualInquiryTest {
         String page = search(form(taro)).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("資格情報確認").contains("有効（1）").contains("山田　太郎")
-                .contains("ヤマダ　タロウ").contains("はなみずき健康保険組合")
+                .contains("ﾔﾏﾀﾞ ﾀﾛｳ").contains("はなみずき健康保険組合")
                 .contains("被保険者証区分").contains("本人・家族の別").contains("本人（1）")
-                .contains("一部負担金割合").contains("割（0")
+                .contains("一部負担金割合").contains("資格取得年月日").contains("2020年4月1日")
                 .contains("高齢受給者証情報").contains("限度額適用認定証関連情報").contains("特定疾病療養受療証情報")
                 .contains("薬剤情報閲覧同意").contains("文字コード識別");
     }
@@ -59,7 +59,9 @@ class ManualInquiryTest {
         String insurer = taro.insurerNumber().strip();
         String broken = insurer.substring(0, insurer.length() - 1) + (char) ('0' + (insurer.charAt(insurer.length() - 1) - '0' + 1) % 10);
 
-        String page = search(form(taro).param("insurerNumber", broken)).andReturn().getResponse().getContentAsString();
+        String page = search(form(new QualificationConfirmSearchInfo(broken, taro.insuredCardSymbol(),
+                taro.insuredIdentificationNumber(), taro.insuredBranchNumber(), taro.birthdate(), "0", null)))
+                .andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains(ErrorCode.INVALID_INSURER_NUMBER_CHECK_DIGIT.code()).contains("id=\"inquiry-error\"")
                 .contains("value=\"" + broken + "\"").doesNotContain("資格情報確認");
@@ -69,10 +71,11 @@ class ManualInquiryTest {
     void aBirthdateThatIsNotADateIsRefusedWithItsCode() throws Exception {
         QualificationConfirmSearchInfo taro = Personas.byKey("shaho-honnin").orElseThrow().inquiry();
 
-        String page = search(form(taro).param("birthdate", "1985-13-45")).andReturn().getResponse()
-                .getContentAsString();
+        String page = search(form(new QualificationConfirmSearchInfo(taro.insurerNumber(), taro.insuredCardSymbol(),
+                taro.insuredIdentificationNumber(), taro.insuredBranchNumber(), "1985-13-45", "0", null)))
+                .andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("id=\"inquiry-error\"").contains("OQS");
+        assertThat(page).contains("id=\"inquiry-error\"").contains(ErrorCode.INVALID_BIRTHDATE.code());
     }
 
     @Test

@@ -91,7 +91,12 @@ public final class HttpsCentralService implements CentralService {
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (SSLHandshakeException refused) {
+        } catch (SSLHandshakeException handshake) {
+            if (!HandshakeFailures.isRefusal(handshake)) {
+                // closed or reset half-way (restart, network): an outage, retried like one
+                throw new CentralServiceUnavailableException("central service connection broken during the TLS "
+                        + "handshake: " + handshake, handshake);
+            }
             // A handshake the server refuses (unknown CA, revoked at the TLS layer) will not heal by retrying.
             throw new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED,
                     ErrorCode.CENTRAL_SERVICE_REJECTED.message());

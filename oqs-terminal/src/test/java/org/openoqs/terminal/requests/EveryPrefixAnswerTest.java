@@ -33,6 +33,7 @@ import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.LinkageFolders;
 import org.openoqs.terminal.linkage.LinkageSettings;
+import org.openoqs.terminal.requests.bulk.RecordingBulkService;
 
 /**
  * Every request prefix the interface notes list (INTERFACE.md §2.1), dropped into a running terminal's req folder,
@@ -64,7 +65,8 @@ class EveryPrefixAnswerTest {
         terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 URI.create("https://unused.invalid/"), null, null, null, null, LinkageFolders.under(root),
                 LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(100))
-                        .withStableFor(Duration.ofMillis(20)), null, null, CLOCK), central);
+                        .withStableFor(Duration.ofMillis(20)), null, null, CLOCK), central, null,
+                new RecordingBulkService()); // the bulk flows need the service's bulk endpoints (docs/bulk.md)
     }
 
     @AfterAll

@@ -9,11 +9,15 @@ import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.notice.NoticeService;
 import org.openoqs.server.security.ClientCertificateVerifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,7 +91,11 @@ public class PortalSecurity {
                         .invalidSessionUrl(PortalPaths.LOGIN + "?timeout")
                         .sessionFixation(fixation -> fixation.changeSessionId()))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(PortalPaths.LOGIN))
+                        // portal pages send the anonymous to the login page; anything else is simply not there
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(PortalPaths.LOGIN),
+                                PathPatternRequestMatcher.pathPattern("/web/**"))
+                        .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND),
+                                AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(new PortalAccessDeniedHandler(audit)))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

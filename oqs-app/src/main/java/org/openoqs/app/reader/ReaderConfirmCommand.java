@@ -1,0 +1,119 @@
+package org.openoqs.app.reader;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.openoqs.core.error.ErrorCode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code oqs reader confirm}: puts a virtual card (or smartphone) on the running terminal's reader, proves presence
+ * by face, PIN or staff's visual check, and prints the face file written. Talks to the terminal's local reader page
+ * named in {@code DIR/demo.properties} ({@code reader.url}, with the token from {@code reader.token.file}).
+ */
+@Command(name = "confirm", mixinStandardHelpOptions = true,
+        description = {"Confirms a qualification with a virtual My Number Card on the running demo's reader.",
+                "Prints the face file's path (exit 0), or the reason it failed (exit 3 wrong PIN, 4 PIN locked,",
+                "5 face mismatch, 6 certificate expired/revoked/invalid, 7 no qualification, 8 not allowed,",
+                "9 terminal or service unreachable, 10 other)."})
+public final class ReaderConfirmCommand implements Callable<Integer> {
+
+    @Option(names = "--home", required = true, paramLabel = "DIR", description = "Home of the running demo (holds demo.properties).")
+    Path home;
+
+    @Option(names = "--card", required = true, paramLabel = "CARD_ID", description = "Card id, e.g. P000000000000001 (see ./oqs personas).")
+    String card;
+
+    @Option(names = "--method", required = true, paramLabel = "face|pin|visual", description = "How presence is proved.")
+    String method;
+
+    @Option(names = "--pin", paramLabel = "NNNN", description = "The 4-digit PIN (method pin). Simulated cards start with the last 4 digits of the card id.")
+    String pin;
+
+    @Option(names = "--face-match", paramLabel = "ok|ng", defaultValue = "ok", description = "The face-auth reader's verdict (method face; default ${DEFAULT-VALUE}).")
+    String faceMatch;
+
+    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,limit.")
+    String consent;
+
+    @Option(names = "--credential", paramLabel = "card|iphone|android", defaultValue = "card", description = "The card itself or a smartphone carrying it (default ${DEFAULT-VALUE}).")
+    String credential;
+
+    @Option(names = "--care", paramLabel = "outpatient|home-visit|online", defaultValue = "outpatient", description = "Care setting of the consents (default ${DEFAULT-VALUE}).")
+    String care;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
+        if (!"ok".equalsIgnoreCase(faceMatch) && !"ng".equalsIgnoreCase(faceMatch)) {
+            err.println("--face-match は ok または ng を指定してください");
+            return ReaderExitCodes.USAGE;
+        }
+        Properties demo = new Properties();
+        Path file = home.resolve("demo.properties");
+        if (!Files.isRegularFile(file)) {
+            err.println("デモが起動していません（" + file + " がありません）。./oqs demo --home " + home + " で起動してください");
+            return ReaderExitCodes.UNREACHABLE;
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            demo.load(r);
+        }
+        String url = demo.getProperty("reader.url");
+        String tokenFile = demo.getProperty("reader.token.file");
+        if (url == null || tokenFile == null) {
+            err.println("この端末にはカードリーダーがありません（demo.properties に reader.url がありません）");
+            return ReaderExitCodes.UNREACHABLE;
+        }
+        String token = Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).strip();
+        String form = field("card", card) + "&" + field("method", method) + "&" + field("pin", pin == null ? "" : pin)
+                + "&" + field("faceMatch", faceMatch) + "&" + field("consent", consent) + "&"
+                + field("credential", credential) + "&" + field("care", care);
+        HttpResponse<String> response;
+        try {
+            response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                    HttpRequest.newBuilder(URI.create(url).resolve("/api/confirm")).timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("X-Reader-Token", token)
+                            .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException unreachable) {
+            err.println("端末のカードリーダーに接続できません（" + url + "）。デモが起動しているか確認してください");
+            return ReaderExitCodes.UNREACHABLE;
+        }
+        if (response.statusCode() != 200) {
+            err.println("カードリーダーが要求を拒否しました（HTTP " + response.statusCode() + "）");
+            return ReaderExitCodes.OTHER;
+        }
+        JsonNode result = JsonMapper.builder().build().readTree(response.body());
+        if (result.path("ok").asBoolean(false)) {
+            out.println(result.path("faceFile").asString());
+            if (!result.path("qualificationValid").asBoolean(false)) {
+                err.println("資格が有効ではありません（資格有効性 " + result.path("validity").asString("-") + "）");
+                return ReaderExitCodes.NO_QUALIFICATION;
+            }
+            return ReaderExitCodes.OK;
+        }
+        String code = result.path("errorCode").asString("");
+        err.println("エラー " + code + ": " + result.path("message").asString(""));
+        return ReaderExitCodes.of(ErrorCode.fromCode(code).orElse(null));
+    }
+
+    private static String field(String name, String value) {
+        return name + "=" + URLEncoder.encode(value == null ? "" : value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,328 @@
+package org.openoqs.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.message.QualificationConfirmSearchInfo;
+import org.openoqs.core.message.QualificationInquiryResult;
+import org.openoqs.core.population.Personas;
+import org.openoqs.examples.ExampleCorpus;
+import org.openoqs.pki.TrustStores;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The web portal in real Chromium (Debian {@code chromium} + {@code chromium-driver}, Japanese fonts), against the
+ * real {@code oqs demo} process, following the seed's set-up: first login of the master account → forced password
+ * change → notices → the master creates an administrator → the administrator creates a general account and
+ * switches the result character code to Shift_JIS → the general account is refused account management by the
+ * server → the next result file in {@code res} is Shift_JIS → the manual inquiry shows a persona. The browser
+ * presents the facility certificate through {@link ClientCertificateProxy}. Screenshots go to
+ * {@code target/screenshots}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserIT {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String MASTER_PASSWORD = "Aozora#2026-master";
+    static final String ADMIN_PASSWORD = "Kawasemi#2026-admin";
+    static final String GENERAL_PASSWORD = "Tsubame#2026-clerk";
+
+    @TempDir
+    static Path home;
+    @TempDir
+    static Path chromeProfile;
+    static DemoProcess demo;
+    static Properties props;
+    static ClientCertificateProxy proxy;
+    static URI portal;
+    static WebDriver browser;
+    static WebDriverWait wait;
+    static String adminId;
+    static String adminInitialPassword;
+    static String generalId;
+    static String generalInitialPassword;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Chromium is not installed (/usr/bin/chromium, /usr/bin/chromedriver): "
+                        + "apt-get install chromium chromium-driver fonts-ipafont-gothic (.ci/run does this)");
+        Files.createDirectories(SCREENSHOTS);
+        demo = DemoProcess.start(home);
+        props = demo.properties();
+        proxy = ClientCertificateProxy.start(browserSideTls(), facilityTls(), URI.create(props.getProperty("api.url")));
+        portal = proxy.baseUri().resolve("/web/");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1000", "--lang=ja", "--user-data-dir=" + chromeProfile);
+        options.setAcceptInsecureCerts(true); // the proxy's and the demo's certificates come from the demo CA
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (proxy != null) {
+            proxy.close();
+        }
+        if (demo != null) {
+            demo.stop();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutTheFacilityCertificateTheBrowserGetsAJapaneseRefusal() throws Exception {
+        browser.get(props.getProperty("web.url")); // straight to the demo: no client certificate in this browser
+
+        assertThat(text(By.id("refusal-title"))).contains("クライアント証明書を確認できないため、接続できません");
+        assertThat(text(By.id("refusal-reason"))).contains("クライアント証明書が提示されていません");
+        screenshot("01-certificate-required");
+        HttpResponse<String> plain = HttpClient.newBuilder().sslContext(trustOnly()).build().send(
+                HttpRequest.newBuilder(URI.create(props.getProperty("web.url") + "login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(plain.statusCode()).isEqualTo(403);
+        assertThat(plain.body()).contains("クライアント証明書").doesNotContain("name=\"password\"");
+    }
+
+    @Test
+    @Order(2)
+    void theMastersFirstLoginForcesAPasswordChangeAndThenShowsTheNotices() throws Exception {
+        browser.get(portal.toString());
+        screenshot("02-start");
+        click(By.id("start"));
+        login(props.getProperty("master.user"), props.getProperty("master.password"));
+        screenshot("03-login");
+
+        assertThat(text(By.id("change-reason"))).contains("初期パスワード");
+        screenshot("04-forced-password-change");
+        changePassword("short", "short");
+        assertThat(text(By.id("errors"))).contains("8文字以上").contains("3種類以上");
+        changePassword(MASTER_PASSWORD, MASTER_PASSWORD);
+
+        assertThat(browser.getCurrentUrl()).endsWith("/web/notices");
+        assertThat(browser.getPageSource()).contains("openoqs デモ環境へようこそ").contains("初期設定のお願い");
+        screenshot("05-notices");
+        click(By.id("close-notices"));
+        assertThat(browser.getCurrentUrl()).endsWith("/web/menu");
+        screenshot("06-master-menu");
+    }
+
+    @Test
+    @Order(3)
+    void theMasterCreatesAnAdministrator() throws Exception {
+        browser.get(portal.resolve("accounts").toString());
+        new Select(browser.findElement(By.id("kind"))).selectByValue("ADMIN");
+        browser.findElement(By.id("displayName")).sendKeys("管理 花子");
+        click(By.id("create"));
+
+        adminId = text(By.id("issued-id"));
+        adminInitialPassword = text(By.id("issued-password"));
+        assertThat(adminId).matches("A\\d{5}");
+        assertThat(text(By.id("issued-kind"))).isEqualTo("管理アカウント");
+        screenshot("07-administrator-created");
+        logout();
+    }
+
+    @Test
+    @Order(4)
+    void theAdministratorCreatesAGeneralAccountAndSwitchesToShiftJis() throws Exception {
+        signInFirstTime(adminId, adminInitialPassword, ADMIN_PASSWORD);
+        browser.get(portal.resolve("accounts").toString());
+        new Select(browser.findElement(By.id("kind"))).selectByValue("GENERAL");
+        browser.findElement(By.id("displayName")).sendKeys("受付 太郎");
+        click(By.id("create"));
+        generalId = text(By.id("issued-id"));
+        generalInitialPassword = text(By.id("issued-password"));
+        assertThat(generalId).matches("U\\d{5}");
+
+        browser.get(portal.resolve("settings").toString());
+        assertThat(browser.findElement(By.id("characterCode-utf8")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.id("medicalAssistance-1")).isSelected()).isTrue(); // the demo opts in
+        click(By.id("characterCode-sjis"));
+        click(By.id("save-settings"));
+
+        assertThat(text(By.id("info"))).contains("環境設定を保存しました");
+        assertThat(browser.findElement(By.id("characterCode-sjis")).isSelected()).isTrue();
+        screenshot("08-settings-shift-jis");
+        logout();
+    }
+
+    @Test
+    @Order(5)
+    void theGeneralAccountIsRefusedAccountManagementByTheServer() throws Exception {
+        signInFirstTime(generalId, generalInitialPassword, GENERAL_PASSWORD);
+        assertThat(browser.getPageSource()).doesNotContain("アカウント管理");
+
+        browser.get(portal.resolve("accounts").toString()); // typed into the address bar: no button to hide
+
+        assertThat(text(By.id("refused-title"))).isEqualTo("ご利用いただけません");
+        assertThat(text(By.id("refused-message"))).contains("権限がありません");
+        screenshot("09-general-refused-account-management");
+    }
+
+    @Test
+    @Order(6)
+    void theNextResultFileFollowsTheShiftJisSetting() throws Exception {
+        ExampleCorpus.Example example = ExampleCorpus.valid().get(0);
+        Folders.drop(demo.req(), "OQSsiquc01req_portal-sjis.xml", example.bytes());
+
+        byte[] bytes = Folders.awaitFile(demo.res().resolve("OQSsiquc01res_portal-sjis.xml"), Duration.ofSeconds(20));
+
+        String head = new String(bytes, 0, Math.min(bytes.length, 100), StandardCharsets.US_ASCII);
+        assertThat(head).contains("encoding=\"Shift_JIS\"");
+        String text = new String(bytes, Charset.forName("windows-31j"));
+        assertThat(text).contains("<CharacterCodeIdentifier>1</CharacterCodeIdentifier>");
+        QualificationInquiryResult result = QualificationMessages.parseResult(bytes);
+        assertThat(result.header().characterCodeIdentifier()).isEqualTo(CharacterCode.SHIFT_JIS);
+        assertThat(result.body().results()).first().satisfies(r -> assertThat(r.name()).isEqualTo("山田　太郎"));
+    }
+
+    @Test
+    @Order(7)
+    void theManualInquiryShowsAPersonasRecord() throws Exception {
+        QualificationConfirmSearchInfo taro = Personas.byKey("shaho-honnin").orElseThrow().inquiry();
+        browser.get(portal.resolve("menu").toString());
+        click(By.linkText("資格確認書／処方箋で確認"));
+        type("insurerNumber", taro.insurerNumber().strip());
+        type("insuredCardSymbol", taro.insuredCardSymbol());
+        type("insuredIdentificationNumber", taro.insuredIdentificationNumber());
+        type("insuredBranchNumber", taro.insuredBranchNumber());
+        type("birthdate", taro.birthdate());
+        screenshot("10-manual-inquiry");
+        click(By.id("search"));
+
+        assertThat(text(By.id("validity"))).isEqualTo("有効（1）");
+        assertThat(browser.getPageSource()).contains("山田　太郎").contains("はなみずき健康保険組合")
+                .contains("被保険者証区分").contains("本人（1）");
+        screenshot("11-qualification-result");
+    }
+
+    // ------------------------------------------------------------------------------------------ steps
+
+    private static void signInFirstTime(String id, String initial, String chosen) throws Exception {
+        browser.get(portal.resolve("login").toString());
+        login(id, initial);
+        assertThat(text(By.id("change-reason"))).contains("初期パスワード");
+        changePassword(chosen, chosen);
+        if (browser.getCurrentUrl().endsWith("/web/notices")) {
+            click(By.id("close-notices"));
+        }
+        assertThat(browser.getCurrentUrl()).endsWith("/web/menu");
+    }
+
+    private static void login(String id, String password) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accountId")));
+        type("accountId", id);
+        type("password", password);
+        click(By.id("login"));
+    }
+
+    private static void changePassword(String password, String confirmation) {
+        type("newPassword", password);
+        type("confirmPassword", confirmation);
+        click(By.id("change"));
+    }
+
+    private static void logout() {
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.urlContains("/web/login?logout"));
+        assertThat(text(By.id("info"))).isEqualTo("ログアウトしました。");
+    }
+
+    private static void type(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        field.clear();
+        if (value != null) {
+            field.sendKeys(value);
+        }
+    }
+
+    private static void click(By what) {
+        wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+
+    private static String text(By what) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(what)).getText().strip();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    }
+
+    // ------------------------------------------------------------------------------------------ TLS
+
+    /** The proxy's side towards the browser: the demo's own server key (the browser accepts the demo CA's certs). */
+    private static SSLContext browserSideTls() throws Exception {
+        Properties secrets = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("secrets.properties"), StandardCharsets.UTF_8)) {
+            secrets.load(reader);
+        }
+        char[] password = secrets.getProperty("server.keystore.password").toCharArray();
+        KeyStore keys = TrustStores.loadPkcs12(home.resolve("server").resolve("server.p12"), password);
+        return TrustStores.serverContext(keys, password, TrustStores.trustStoreOf(caCertificate()));
+    }
+
+    /** The facility's client certificate (demo.properties client.p12), as the terminal's browser holds it. */
+    private static SSLContext facilityTls() throws Exception {
+        char[] password = props.getProperty("client.p12.password").toCharArray();
+        return TrustStores.clientContext(TrustStores.loadPkcs12(Path.of(props.getProperty("client.p12")), password),
+                password, TrustStores.trustStoreOf(caCertificate()));
+    }
+
+    private static SSLContext trustOnly() throws Exception {
+        KeyStore empty = KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        return TrustStores.clientContext(empty, new char[0], TrustStores.trustStoreOf(caCertificate()));
+    }
+
+    private static X509Certificate caCertificate() throws Exception {
+        try (InputStream in = Files.newInputStream(Path.of(props.getProperty("ca.pem")))) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+}

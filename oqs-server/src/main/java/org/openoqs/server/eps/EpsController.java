@@ -1,0 +1,123 @@
+package org.openoqs.server.eps;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.openoqs.core.eps.EpsOperation;
+import org.openoqs.core.eps.ReaderPrescriptionChoice;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.ApiError;
+import org.openoqs.server.facility.Facility;
+import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.FacilityPrincipal;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The 電子処方箋 terminal API, behind the {@code /api/**} mutual-TLS chain:
+ * <ul>
+ *   <li>{@code POST /api/v1/eps/{operation}} ({@link EpsOperation#apiName()}: {@code register}, {@code search},
+ *       {@code status}, {@code cancel}, {@code copy}, {@code receive}, {@code dispensing-result},
+ *       {@code dispensing-results}): body and answer are the JSON mirror of the request and result messages;
+ *       refusals are results (HTTP 200), as for the qualification inquiry;</li>
+ *   <li>{@code GET /api/v1/eps/reader-settings}: whether the facility's face-auth reader asks for the prescription
+ *       form (OQSCD038/039).</li>
+ * </ul>
+ * HTTP errors only for what is not a request at all: unreadable JSON (400), too large (413), an unknown operation
+ * (404), another facility's code (403).
+ */
+@RestController
+@RequestMapping("/api/v1/eps")
+public class EpsController {
+
+    /** A signed prescription is at most ~0.7 MB of base64; room for the JSON around it. */
+    static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
+    private final EpsService eps;
+    private final EpsSettings settings;
+    private final FacilityService facilities;
+
+    public EpsController(EpsService eps, EpsSettings settings, FacilityService facilities) {
+        this.eps = eps;
+        this.settings = settings;
+        this.facilities = facilities;
+    }
+
+    /** What the reader needs: {@code ePrescription} (OQSCD038), {@code selectionTiming} (OQSCD039), {@code readerAsks}. */
+    public record ReaderSettings(String ePrescription, String selectionTiming, boolean readerAsks) {
+    }
+
+    @PostMapping("/{operation}")
+    public ResponseEntity<?> operation(@PathVariable("operation") String name,
+            @AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request) throws IOException {
+        Optional<EpsOperation> operation = EpsOperation.ofApiName(name);
+        if (operation.isEmpty()) {
+            return error(HttpStatus.NOT_FOUND, ErrorCode.UNSUPPORTED_REQUEST_TYPE, "存在しない電子処方箋APIです: " + name);
+        }
+        Facility facility = facility(caller, request);
+        XmlNode root;
+        try {
+            root = JsonMirror.fromJson(readBody(request));
+        } catch (InputRejectedException e) {
+            HttpStatus status = e.errorCode() == ErrorCode.FILE_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
+                    : HttpStatus.BAD_REQUEST;
+            return error(status, e.errorCode(), e.detail());
+        }
+        try {
+            XmlNode result = eps.handle(caller, facility, operation.get(), root);
+            return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
+                    .body(JsonMirror.toJsonBytes(result));
+        } catch (EpsService.InstitutionMismatchException e) {
+            return error(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
+        }
+    }
+
+    @GetMapping("/reader-settings")
+    public ReaderSettings readerSettings(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request) {
+        ReaderPrescriptionChoice choice = settings.readerChoice(facility(caller, request));
+        return new ReaderSettings(choice.ePrescriptionUse(), choice.timing().code(), choice.readerAsks());
+    }
+
+    private Facility facility(FacilityPrincipal caller, HttpServletRequest request) {
+        return request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
+                ? f : facilities.get(caller.institutionCode());
+    }
+
+    private static ResponseEntity<ApiError> error(HttpStatus status, ErrorCode code, String detail) {
+        return ResponseEntity.status(status).contentType(JSON_UTF8).body(ApiError.of(code, detail));
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 4096);
+        byte[] buffer = new byte[8192];
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (out.size() + n > MAX_BODY_BYTES) {
+                    throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
+                }
+                out.write(buffer, 0, n);
+            }
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,5 @@
+package org.openoqs.terminal.distribution;
+
+/** A package the service offers, as listed: its SHA-256 is checked after the download. */
+public record AvailablePackage(String component, PackageVersion version, long size, String sha256) {
+}

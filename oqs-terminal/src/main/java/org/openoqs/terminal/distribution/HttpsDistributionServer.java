@@ -1,0 +1,195 @@
+package org.openoqs.terminal.distribution;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@link DistributionServer} over HTTPS with the facility's client certificate (docs/distribution.md). */
+public final class HttpsDistributionServer implements DistributionServer {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final URI base;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    /** @param proxy the seed's proxy with its bypass list, or null for direct connections */
+    public HttpsDistributionServer(URI base, SSLContext tls, ProxySettings proxy, Duration timeout) {
+        this.base = base;
+        this.timeout = timeout;
+        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls).connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1);
+        if (proxy != null) {
+            builder.proxy(proxy.selector());
+        }
+        this.http = builder.build();
+    }
+
+    @Override
+    public ConnectionResult checkConnection() {
+        try {
+            JsonNode answer = json(send(get("api/v1/distribution/connection")));
+            if (!ConnectionResult.SUCCESS.equals(answer.path("result").asString(""))) {
+                return ConnectionResult.failure(new ConnectionProblem("SERVER_ERROR",
+                        "配信サーバーの応答が正しくありません。"));
+            }
+            return ConnectionResult.success(answer.path("institutionCode").asString(""));
+        } catch (DistributionUnavailableException e) {
+            return ConnectionResult.failure(e.problem());
+        }
+    }
+
+    @Override
+    public TerminalRegistration register(String computerName, String agentVersion) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("computerName", computerName);
+        body.put("agentVersion", agentVersion);
+        JsonNode answer = json(send(HttpRequest.newBuilder(base.resolve("api/v1/distribution/terminals"))
+                .timeout(timeout).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))));
+        return new TerminalRegistration(answer.path("institutionCode").asString(),
+                answer.path("computerName").asString(), Instant.parse(answer.path("registeredAt").asString()),
+                Instant.parse(answer.path("lastSeenAt").asString()));
+    }
+
+    @Override
+    public List<AvailablePackage> packages() {
+        JsonNode answer = json(send(get("api/v1/distribution/packages")));
+        List<AvailablePackage> list = new ArrayList<>();
+        for (JsonNode p : answer.path("packages")) {
+            try {
+                list.add(new AvailablePackage(p.path("component").asString(), PackageVersion.of(p.path("version")
+                        .asString()), p.path("size").asLong(), p.path("sha256").asString()));
+            } catch (IllegalArgumentException malformedEntry) {
+                // an entry this agent cannot read is not offered to it
+            }
+        }
+        return list;
+    }
+
+    @Override
+    public void download(AvailablePackage available, Path target) {
+        HttpRequest request = get(packagePath(available)).build();
+        try {
+            HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(target,
+                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
+            if (response.statusCode() != 200) {
+                throw new DistributionUnavailableException(ConnectionProblem.ofStatus(response.statusCode(),
+                        "パッケージ " + available.component() + " " + available.version() + " を取得できません"));
+            }
+        } catch (IOException e) {
+            throw new DistributionUnavailableException(ConnectionProblem.of(e, base));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistributionUnavailableException(new ConnectionProblem("NETWORK", "中断されました"));
+        }
+    }
+
+    @Override
+    public Optional<byte[]> signature(AvailablePackage available) {
+        HttpResponse<byte[]> response = sendBytes(get(packagePath(available) + "/signature"));
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        requireOk(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        return Optional.of(response.body());
+    }
+
+    @Override
+    public void reportVersions(String computerName, List<InstalledComponents.ComponentState> installed) {
+        List<Map<String, String>> versions = new ArrayList<>();
+        for (InstalledComponents.ComponentState state : installed) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("component", state.component());
+            v.put("version", state.current().text());
+            state.previous().ifPresent(p -> v.put("previousVersion", p.text()));
+            versions.add(v);
+        }
+        send(HttpRequest.newBuilder(base.resolve("api/v1/distribution/terminals/" + computerName + "/versions"))
+                .timeout(timeout).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("versions", versions)),
+                        StandardCharsets.UTF_8)));
+    }
+
+    @Override
+    public Optional<X509CRL> crl() {
+        HttpResponse<byte[]> response = sendBytes(get("api/v1/certificates/crl"));
+        if (response.statusCode() == 503 || response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        requireOk(response.statusCode(), new String(response.body(), StandardCharsets.UTF_8));
+        try {
+            return Optional.of((X509CRL) CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(response.body())));
+        } catch (GeneralSecurityException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String packagePath(AvailablePackage available) {
+        return "api/v1/distribution/packages/" + available.component() + "/" + available.version().text();
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
+    }
+
+    private String send(HttpRequest.Builder request) {
+        HttpResponse<byte[]> response = sendBytes(request);
+        String body = new String(response.body(), StandardCharsets.UTF_8);
+        requireOk(response.statusCode(), body);
+        return body;
+    }
+
+    private HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new DistributionUnavailableException(ConnectionProblem.of(e, base));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DistributionUnavailableException(new ConnectionProblem("NETWORK", "中断されました"));
+        }
+    }
+
+    private static void requireOk(int status, String body) {
+        if (status / 100 == 2) {
+            return;
+        }
+        String message = null;
+        try {
+            message = JSON.readTree(body).path("message").asString(null);
+        } catch (RuntimeException notJson) {
+            // keep the status only
+        }
+        throw new DistributionUnavailableException(ConnectionProblem.ofStatus(status, message));
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException e) {
+            throw new DistributionUnavailableException(new ConnectionProblem("SERVER_ERROR",
+                    "配信サーバーの応答を読み取れません。"));
+        }
+    }
+}

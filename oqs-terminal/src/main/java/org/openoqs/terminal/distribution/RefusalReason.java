@@ -1,0 +1,13 @@
+package org.openoqs.terminal.distribution;
+
+/** Why the agent refused a package (machine-readable; the exception carries the Japanese message). */
+public enum RefusalReason {
+    /** The detached signature is missing, wrong, or not from a code-signing certificate of the CA. */
+    SIGNATURE,
+    /** The downloaded bytes do not have the SHA-256 the service listed. */
+    HASH,
+    /** No readable {@code oqs-package.properties}, or it names another component or version. */
+    MANIFEST,
+    /** Unsafe or oversized ZIP content. */
+    ARCHIVE
+}

@@ -1,0 +1,8 @@
+package org.openoqs.terminal.distribution;
+
+import java.time.Instant;
+
+/** 配信記録 as the service confirmed it: institution code and computer name. */
+public record TerminalRegistration(String institutionCode, String computerName, Instant registeredAt,
+                                   Instant lastSeenAt) {
+}
