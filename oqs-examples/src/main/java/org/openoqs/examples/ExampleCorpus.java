@@ -38,6 +38,12 @@ public final class ExampleCorpus {
     public static final String VALID = "valid";
     public static final String EDGE = "edge";
     public static final String INVALID = "invalid";
+    /**
+     * Bulk flows ({@code OQSmu…}, docs/bulk.md); {@code kind} is the request type, {@code expected} an error code for a
+     * file that fails as a whole, else {@code accepted} optionally followed by {@code :} and one outcome per entry,
+     * {@code ;}-separated: {@code validity=N}, {@code ok} (registered) or a person-level code.
+     */
+    public static final String BULK = "bulk";
 
     private static final String ROOT = "/org/openoqs/examples/";
 
@@ -108,6 +114,11 @@ public final class ExampleCorpus {
 
     public static List<Example> invalid() {
         return dir(INVALID);
+    }
+
+    /** The bulk-flow examples ({@value #BULK}/); not part of {@link #all()}, which holds single inquiries only. */
+    public static List<Example> bulk() {
+        return dir(BULK);
     }
 
     /** The examples of one directory; empty when it has no index.csv. */

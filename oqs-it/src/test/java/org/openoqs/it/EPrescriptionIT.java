@@ -38,6 +38,7 @@ import org.openoqs.server.facility.EPrescriptionUse;
 import org.openoqs.terminal.FacilityTerminal;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.linkage.LinkageFolders;
+import org.openoqs.terminal.linkage.LinkageSettings;
 
 /**
  * 電子処方箋 end to end through the exchange folders of two terminals: the clinic 0113810014 (the demo's code) issues
@@ -105,7 +106,8 @@ class EPrescriptionIT {
         Path p12 = root.resolve(code + ".p12");
         ca.issueFacilityCertificate(code, "結合試験 " + code).writePkcs12(p12, "facility", PASSWORD);
         return FacilityTerminal.start(new TerminalConfig(code, server.baseUri(), p12, PASSWORD, trustStore, PASSWORD,
-                folders, null, Duration.ofSeconds(5), Duration.ofSeconds(15), null));
+                folders, LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(100))
+                        .withStableFor(Duration.ofMillis(20)), Duration.ofSeconds(5), Duration.ofSeconds(15), null));
     }
 
     @AfterAll

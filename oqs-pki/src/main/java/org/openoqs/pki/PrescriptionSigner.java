@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -73,7 +74,7 @@ public final class PrescriptionSigner {
                     new JcaDigestCalculatorProviderBuilder().build())
                     .build(new JcaContentSignerBuilder(X509Signing.SIGNATURE_ALGORITHM).build(key), certificate()));
             generator.addCertificates(new JcaCertStore(chain));
-            return generator.generate(new CMSProcessableByteArray(document), true).getEncoded();
+            return generator.generate(new CMSProcessableByteArray(document), true).getEncoded(ASN1Encoding.DER);
         } catch (OperatorCreationException | GeneralSecurityException | CMSException | IOException e) {
             throw new CertificateAuthorityException("cannot sign the prescription: " + e.getMessage(), e);
         }

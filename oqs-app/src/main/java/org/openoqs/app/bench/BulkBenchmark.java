@@ -88,18 +88,30 @@ public final class BulkBenchmark {
                 heap.start();
                 for (int run = 1; run <= runs; run++) {
                     long before = heap.usedNow();
+                    long cpuBefore = processCpuNanos();
                     BulkRoundTrip.Timing t = BulkRoundTrip.run(folders.req(), folders.res(), upload.toByteArray(),
                             INSTITUTION_CODE, String.format(Locale.ROOT, "bench%04d", run));
+                    double cpuMillis = (processCpuNanos() - cpuBefore) / 1e6;
                     out.printf(Locale.ROOT, "run %d: drop → 01res %.0f ms, drop → final 02res %.0f ms (target ≤ 5000 ms,"
-                                    + " ratio %.2f), %d units, %d downloads, result %.1f MiB%s, heap used before %d MiB%n",
-                            run, t.receiptMillis(), t.totalMillis(), t.totalMillis() / 5000.0, t.units(), t.downloads(),
-                            t.resultBytes() / 1048576.0, t.resultBytes() > 1048576 ? " (zip)" : "", before >> 20);
+                                    + " ratio %.2f), process CPU %.0f ms, %d units, %d downloads, result %.1f MiB%s,"
+                                    + " heap used before %d MiB, load average %.1f%n",
+                            run, t.receiptMillis(), t.totalMillis(), t.totalMillis() / 5000.0, cpuMillis, t.units(),
+                            t.downloads(), t.resultBytes() / 1048576.0, t.resultBytes() > 1048576 ? " (zip)" : "",
+                            before >> 20, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 }
                 heap.stop();
             }
         }
         out.printf(Locale.ROOT, "heap used during the runs: max %d MiB (sampled every 20 ms; whole process: service, "
                 + "terminal and this レセコン), -Xmx %d MiB%n", heap.max() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** CPU time of the whole process (all threads), to read the figures on a machine others are using too. */
+    static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** Samples the heap in use, to show whether it grows with the work. */

@@ -67,7 +67,9 @@ final class TerminalApiBench {
         report.atMost("terminal API latency p99 at that throughput", saturated.latencies().p99Millis(), "ms", 100);
         report.floor("terminal API latency median at that throughput", saturated.latencies().medianMillis(), "ms",
                 "closed loop: each client sends when answered");
-        report.atLeast("VSDM reference: inquiries/s achieved of 1,000 offered", vsdm.perSecond(), "/s", VSDM_RATE);
+        // the achieved rate is measured to the last answer, so a server that keeps up lands a hair under the offer
+        report.atLeast("VSDM reference: inquiries/s achieved of 1,000 offered", vsdm.perSecond(), "/s",
+                VSDM_RATE * 0.99);
         report.atMost("VSDM reference: latency p99 at 1,000/s", vsdm.latencies().p99Millis(), "ms", 1_000);
         peakRss.ifPresent(mib -> report.floor("server memory under load: peak RSS (whole demo JVM)", mib, "MiB",
                 "server + terminal + H2 in one process"));

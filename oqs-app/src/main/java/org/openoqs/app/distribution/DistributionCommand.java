@@ -107,6 +107,7 @@ public final class DistributionCommand implements Runnable {
                 return 1;
             }
             spec.commandLine().getOut().print(Files.readString(records, StandardCharsets.UTF_8));
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }

@@ -8,7 +8,7 @@ import org.openoqs.terminal.doctor.Verdict;
 
 /**
  * The seed's final checklist (資格確認端末セットアップ後のチェックリスト), ticked from the doctor's and the confirmation
- * tests' findings: ✓ when the checks behind an item found nothing wrong, ✗ when one failed, － when nothing behind it
+ * tests' findings: ✓ when the checks behind an item found nothing wrong, △ when one warned, ✗ when one failed, － when nothing behind it
  * applies here (Windows-only settings: Windows Update, display scaling, browser extensions).
  */
 final class Checklist {
@@ -48,7 +48,9 @@ final class Checklist {
             String mark;
             if (verdicts.contains(Verdict.FAIL)) {
                 mark = "✗";
-            } else if (verdicts.stream().anyMatch(v -> v == Verdict.OK || v == Verdict.WARN)) {
+            } else if (verdicts.contains(Verdict.WARN)) {
+                mark = "△";
+            } else if (verdicts.contains(Verdict.OK)) {
                 mark = "✓";
             } else {
                 mark = "－";

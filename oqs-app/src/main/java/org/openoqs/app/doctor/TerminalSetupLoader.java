@@ -94,6 +94,10 @@ public final class TerminalSetupLoader {
     static String computerName(Properties p) {
         Optional<String> configured = optional(p, "computer.name");
         if (configured.isPresent()) {
+            if (!configured.get().matches("[A-Za-z0-9][A-Za-z0-9._-]{0,62}")) {
+                throw new IllegalArgumentException("computer.name は半角英数字・ハイフン・ピリオド63文字以内で指定してください: "
+                        + configured.get());
+            }
             return configured.get();
         }
         String name = System.getenv("COMPUTERNAME");

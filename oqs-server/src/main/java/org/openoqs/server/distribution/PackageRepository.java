@@ -103,6 +103,9 @@ public final class PackageRepository {
             for (Path component : components) {
                 try (DirectoryStream<Path> versions = Files.newDirectoryStream(component, Files::isDirectory)) {
                     for (Path version : versions) {
+                        if (version.getFileName().toString().startsWith(".")) {
+                            continue; // a version still being published (staging directory)
+                        }
                         entry(version).ifPresent(entries::add);
                     }
                 }

@@ -41,19 +41,19 @@ public final class AgentHeartbeatCheck implements DoctorCheck {
         Path heartbeat = file.apply(context.setup());
         Optional<Heartbeat.Beat> beat = Heartbeat.read(heartbeat);
         if (beat.isEmpty()) {
-            return Finding.fail(id, name + " が動いていません（稼働記録 " + heartbeat + " がありません）。", start);
+            return Finding.fail(id, name + "が動いていません（稼働記録 " + heartbeat + " がありません）。", start);
         }
         Duration age = Duration.between(beat.get().updatedAt(), context.now());
         if (age.compareTo(STALE) > 0) {
-            return Finding.fail(id, name + " が停止しています（最後の稼働記録は " + age.toMinutes() + " 分前、プロセス "
+            return Finding.fail(id, name + "が停止しています（最後の稼働記録は " + age.toMinutes() + " 分前、プロセス "
                     + beat.get().pid() + "）。", start);
         }
         String last = beat.get().details().getOrDefault("lastCycle", "");
         if (last.startsWith("FAILED")) {
-            return Finding.warn(id, name + " は動いていますが、直前の処理が失敗しています（" + last + "）。",
+            return Finding.warn(id, name + "は動いていますが、直前の処理が失敗しています（" + last + "）。",
                     "service.connection / distribution.connection の結果を確認してください。");
         }
-        return Finding.ok(id, name + " は動いています（" + Math.max(0, age.toSeconds()) + " 秒前に稼働を記録、プロセス "
+        return Finding.ok(id, name + "は動いています（" + Math.max(0, age.toSeconds()) + " 秒前に稼働を記録、プロセス "
                 + beat.get().pid() + "）");
     }
 }
