@@ -56,6 +56,10 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
     @Option(names = "--care", paramLabel = "outpatient|home-visit|online", defaultValue = "outpatient", description = "Care setting of the consents (default ${DEFAULT-VALUE}).")
     String care;
 
+    @Option(names = "--prescription", paramLabel = "electronic|paper",
+            description = "The patient's prescription choice on the reader (kept only where the facility uses 電子処方箋 and asks at confirmation).")
+    String prescription;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -82,7 +86,8 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
         String token = Files.readString(Path.of(tokenFile), StandardCharsets.UTF_8).strip();
         String form = field("card", card) + "&" + field("method", method) + "&" + field("pin", pin == null ? "" : pin)
                 + "&" + field("faceMatch", faceMatch) + "&" + field("consent", consent) + "&"
-                + field("credential", credential) + "&" + field("care", care);
+                + field("credential", credential) + "&" + field("care", care)
+                + "&" + field("prescription", prescription == null ? "" : prescription);
         HttpResponse<String> response;
         try {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.card.PresenceMethod;
+import org.openoqs.core.code.PrescriptionIssueSelect;
 import org.openoqs.core.code.QualificationValidity;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.terminal.reader.ReaderOutcome;
@@ -30,7 +31,7 @@ class SmartphoneOptInTest {
         try (DemoSystem demo = DemoSystem.start(home, 0)) {
             ReaderStation station = demo.reader().station();
             ReaderRequest phone = new ReaderRequest("P000000000000001", CredentialKind.SMARTPHONE_IPHONE,
-                    PresenceMethod.FACE, null, true, Set.of(), null);
+                    PresenceMethod.FACE, null, true, Set.of(), null, PrescriptionIssueSelect.ELECTRONIC);
 
             ReaderOutcome refused = station.confirm(phone);
             assertThat(refused.success()).isFalse();
@@ -43,7 +44,10 @@ class SmartphoneOptInTest {
 
             assertThat(accepted.success()).as(accepted.message()).isTrue();
             assertThat(accepted.validity()).isEqualTo(QualificationValidity.VALID);
-            assertThat(Files.readString(accepted.faceFile())).contains("<ReferenceClassification>1</ReferenceClassification>");
+            String face = Files.readString(accepted.faceFile());
+            assertThat(face).contains("<ReferenceClassification>1</ReferenceClassification>");
+            // the facility does not use 電子処方箋: a choice made at the reader is never passed on
+            assertThat(face).doesNotContain("PrescriptionIssueSelect");
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.openoqs.terminal.reader;
 
+import java.time.Clock;
+import org.openoqs.terminal.requests.eps.FacePrescriptionChoice;
+import org.openoqs.terminal.requests.eps.HttpsEpsGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -42,15 +45,24 @@ public final class CardReaderTerminal implements AutoCloseable {
                 config.trustPassword());
         CardPathService service = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
-        return start(service, institutionCode, readerHome, face, encryption, port);
+        FacePrescriptionChoice prescriptionChoice = new FacePrescriptionChoice(new HttpsEpsGateway(
+                config.serviceUri(), tls, config.connectTimeout(), config.requestTimeout()), Clock.systemUTC());
+        return start(service, prescriptionChoice, institutionCode, readerHome, face, encryption, port);
     }
 
     public static CardReaderTerminal start(CardPathService service, String institutionCode, Path readerHome, Path face,
             FaceResultEncryption encryption, int port) throws IOException {
+        return start(service, null, institutionCode, readerHome, face, encryption, port);
+    }
+
+    /** @param prescriptionChoice the facility's 電子処方箋 reader settings, or {@code null} for none */
+    public static CardReaderTerminal start(CardPathService service, FacePrescriptionChoice prescriptionChoice,
+            String institutionCode, Path readerHome, Path face, FaceResultEncryption encryption, int port)
+            throws IOException {
         Objects.requireNonNull(institutionCode, "institutionCode");
         Files.createDirectories(readerHome);
         ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(readerHome.resolve("cards")),
-                service, new FaceFolderWriter(face, encryption));
+                service, new FaceFolderWriter(face, encryption), prescriptionChoice);
         ReaderWebPage page = ReaderWebPage.start(station, port);
         try {
             writeSecret(readerHome.resolve(TOKEN_FILE), page.token());

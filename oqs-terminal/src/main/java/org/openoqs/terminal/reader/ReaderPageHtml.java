@@ -8,7 +8,7 @@ final class ReaderPageHtml {
     private ReaderPageHtml() {
     }
 
-    static String form(ReaderMode mode, String token, ReaderOutcome outcome) {
+    static String form(ReaderMode mode, String token, ReaderOutcome outcome, boolean asksPrescription) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>資格確認（マイナンバーカード）</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:42em}fieldset{margin:1em 0}")
@@ -51,7 +51,13 @@ final class ReaderPageHtml {
         }
         sb.append("</fieldset><p><label>診療区分: <select name=\"care\"><option value=\"outpatient\">外来</option>")
                 .append("<option value=\"home-visit\">訪問診療等</option><option value=\"online\">オンライン診療等</option>")
-                .append("</select></label></p><p><button>確認する</button></p></form></body></html>");
+                .append("</select></label></p>");
+        if (asksPrescription) { // only where the facility uses 電子処方箋 and asks at confirmation (OQSCD038/039)
+            sb.append("<p><label>処方箋の発行形態: <select name=\"prescription\"><option value=\"\">選択しない</option>")
+                    .append("<option value=\"electronic\">電子処方箋</option><option value=\"paper\">紙の処方箋</option>")
+                    .append("</select></label></p>");
+        }
+        sb.append("<p><button>確認する</button></p></form></body></html>");
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package org.openoqs.terminal.reader;
 
+import org.openoqs.core.code.PrescriptionIssueSelect;
 import java.util.Objects;
 import java.util.Set;
 import org.openoqs.core.card.CredentialKind;
@@ -12,9 +13,17 @@ import org.openoqs.core.consent.MedicalTreatmentFlag;
  * patient chose to share.
  *
  * @param faceMatched the face-auth reader's verdict (method face); the simulator takes it as an input
+ * @param prescriptionChoice the patient's electronic / paper answer (OQSCD017), or {@code null} when not asked
  */
 public record ReaderRequest(String cardId, CredentialKind credential, PresenceMethod method, String pin,
-        boolean faceMatched, Set<ConsentCategory> consents, MedicalTreatmentFlag treatment) {
+        boolean faceMatched, Set<ConsentCategory> consents, MedicalTreatmentFlag treatment,
+        PrescriptionIssueSelect prescriptionChoice) {
+
+    /** A confirmation without a prescription question. */
+    public ReaderRequest(String cardId, CredentialKind credential, PresenceMethod method, String pin,
+            boolean faceMatched, Set<ConsentCategory> consents, MedicalTreatmentFlag treatment) {
+        this(cardId, credential, method, pin, faceMatched, consents, treatment, null);
+    }
 
     public ReaderRequest {
         Objects.requireNonNull(cardId, "cardId");

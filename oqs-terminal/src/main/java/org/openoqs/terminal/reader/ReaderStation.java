@@ -1,5 +1,6 @@
 package org.openoqs.terminal.reader;
 
+import org.openoqs.terminal.requests.eps.FacePrescriptionChoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -31,14 +32,30 @@ public final class ReaderStation {
     private final SimulatedCardReader reader;
     private final CardPathService service;
     private final FaceFolderWriter faceFolder;
+    private final FacePrescriptionChoice prescriptionChoice;
     private final AtomicReference<ReaderMode> mode = new AtomicReference<>(ReaderMode.UNMANNED);
 
     public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
             FaceFolderWriter faceFolder) {
+        this(institutionCode, reader, service, faceFolder, null);
+    }
+
+    /**
+     * @param prescriptionChoice the facility's 電子処方箋 reader settings; {@code null} when the terminal has no
+     *                           e-prescription service (the face result then never carries a choice)
+     */
+    public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
+            FaceFolderWriter faceFolder, FacePrescriptionChoice prescriptionChoice) {
         this.institutionCode = Objects.requireNonNull(institutionCode, "institutionCode");
         this.reader = reader;
         this.service = service;
         this.faceFolder = faceFolder;
+        this.prescriptionChoice = prescriptionChoice;
+    }
+
+    /** True when the reader should ask the patient electronic or paper prescription (OQSCD038/039). */
+    public boolean asksPrescriptionChoice() {
+        return prescriptionChoice != null && prescriptionChoice.readerAsks();
     }
 
     public ReaderMode mode() {
@@ -104,6 +121,9 @@ public final class ReaderStation {
             QualificationInquiryResult result = service.confirm(r.cardId(), new CardPathService.Confirmation(
                     challenge.challengeId(), r.credential(), r.method().cliName(), consents, r.treatment().code(),
                     certificatePem, Base64.getEncoder().encodeToString(signature)));
+            if (prescriptionChoice != null) {
+                result = prescriptionChoice.apply(result, r.prescriptionChoice()); // set only where opted in
+            }
             Path file = faceFolder.write(result);
             String name = result.body().results().stream().map(ResultOfQualificationConfirmation::name)
                     .filter(Objects::nonNull).findFirst().orElse(null);

@@ -1,5 +1,6 @@
 package org.openoqs.terminal.reader;
 
+import org.openoqs.core.code.PrescriptionIssueSelect;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -87,7 +88,7 @@ public final class ReaderWebPage implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             if ("GET".equals(method) && "/".equals(path)) {
-                send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, null));
+                send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, null, station.asksPrescriptionChoice()));
             } else if ("POST".equals(method) && ("/confirm".equals(path) || "/api/confirm".equals(path)
                     || "/mode".equals(path))) {
                 Map<String, String> form = form(ex);
@@ -96,13 +97,13 @@ public final class ReaderWebPage implements AutoCloseable {
                     send(ex, 403, "text/plain", "invalid reader token");
                 } else if ("/mode".equals(path)) {
                     station.setMode("stopped".equals(form.get("mode")) ? ReaderMode.STOPPED : ReaderMode.UNMANNED);
-                    send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, null));
+                    send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, null, station.asksPrescriptionChoice()));
                 } else {
                     ReaderOutcome outcome = confirm(form);
                     if (path.startsWith("/api/")) {
                         send(ex, 200, "application/json", ReaderPageHtml.json(outcome));
                     } else {
-                        send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, outcome));
+                        send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, outcome, station.asksPrescriptionChoice()));
                     }
                 }
             } else {
@@ -130,7 +131,19 @@ public final class ReaderWebPage implements AutoCloseable {
         }
         boolean faceOk = !"ng".equalsIgnoreCase(form.getOrDefault("faceMatch", "ok"));
         return station.confirm(new ReaderRequest(form.getOrDefault("card", "").strip(), credential, method,
-                form.get("pin"), faceOk, consents, treatment));
+                form.get("pin"), faceOk, consents, treatment, prescriptionChoice(form.get("prescription"))));
+    }
+
+    /** electronic / paper (or the OQSCD017 codes 1 / 2); anything else means the patient was not asked. */
+    private static PrescriptionIssueSelect prescriptionChoice(String value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (value.strip()) {
+            case "electronic", "1" -> PrescriptionIssueSelect.ELECTRONIC;
+            case "paper", "2" -> PrescriptionIssueSelect.PAPER;
+            default -> null;
+        };
     }
 
     private boolean sameToken(String presented) {

@@ -54,10 +54,42 @@ public final class HttpsBulkCentralService implements BulkCentralService {
         return send(post("/api/v1/bulk/" + kind.slug() + "/results", file).build());
     }
 
+    /** Both ways gzip-compressed: bulk XML shrinks ~15×, and fewer bytes through TLS is most of the speed. */
     private HttpRequest.Builder post(String path, byte[] file) {
         return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(requestTimeout)
                 .header("Content-Type", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(file));
+                .header("Content-Encoding", "gzip")
+                .header("Accept-Encoding", "gzip")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(gzip(file)));
+    }
+
+    static byte[] gzip(byte[] content) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(content.length / 8 + 64);
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
+            gzip.write(content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("compressing in memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] gunzipIfNeeded(HttpResponse<byte[]> response) {
+        boolean gzipped = response.headers().firstValue("Content-Encoding")
+                .map(v -> v.strip().equalsIgnoreCase("gzip")).orElse(false);
+        if (!gzipped) {
+            return response.body();
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(response.body()), 64 * 1024)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
+                    ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
+        }
     }
 
     private byte[] send(HttpRequest request) {
@@ -80,9 +112,9 @@ public final class HttpsBulkCentralService implements BulkCentralService {
             throw new CentralServiceUnavailableException("central service answered HTTP " + status);
         }
         if (status >= 400) {
-            throw refusal(new String(response.body(), StandardCharsets.UTF_8), status);
+            throw refusal(new String(gunzipIfNeeded(response), StandardCharsets.UTF_8), status);
         }
-        return response.body();
+        return gunzipIfNeeded(response);
     }
 
     private static CentralServiceRefusedException refusal(String body, int status) {
