@@ -56,6 +56,11 @@ public final class XmlDocumentReader {
     private static final Pattern ENCODING_ATTRIBUTE =
             Pattern.compile("\\sencoding\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final int MAX_DECLARATION_BYTES = 512;
+    /**
+     * One configured parser factory per thread: creating and configuring a factory cost more than parsing a whole
+     * request (oqs-bench's XmlCodecBenchmark, docs/performance.md), and a StAX factory is not specified as thread-safe.
+     */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlDocumentReader::newFactory);
 
     private final int maxBytes;
     private final int maxDepth;
@@ -323,7 +328,7 @@ public final class XmlDocumentReader {
         XMLStreamReader reader = null;
         boolean sawElement = false;
         try {
-            reader = newFactory().createXMLStreamReader(new StringReader(text));
+            reader = FACTORY.get().createXMLStreamReader(new StringReader(text));
             Deque<Frame> stack = new ArrayDeque<>();
             XmlNode root = null;
             int elements = 0;

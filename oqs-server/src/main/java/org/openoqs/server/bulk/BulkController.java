@@ -145,7 +145,7 @@ public class BulkController {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
+        try (InputStream in = GzipTransfer.requestBody(request)) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > MAX_DOWNLOAD_REQUEST_BYTES) {
