@@ -263,6 +263,11 @@ public class BulkJobStore {
         });
     }
 
+    /** Deletes the jobs received before {@code cutoff}, with their entries, chunks and completions. */
+    public int deleteReceivedBefore(Instant cutoff) {
+        return jdbc.update("delete from bulk_job where received_at < ?", utc(cutoff));
+    }
+
     private static Job mapJob(ResultSet rs, int row) throws SQLException {
         OffsetDateTime received = rs.getObject("received_at", OffsetDateTime.class);
         return new Job(rs.getLong("job_id"), rs.getString("reception_number").strip(),

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code openoqs.bulk.workers} (2): worker threads of this instance; 0 leaves the work to other instances;</li>
  *   <li>{@code openoqs.bulk.poll-interval-ms} (250): how often an idle worker looks for work another instance
  *       stored (work stored by this instance wakes its workers at once);</li>
- *   <li>{@code openoqs.bulk.max-entries} (100,000) and {@code openoqs.bulk.max-bytes} (64 MiB): upload limits.</li>
+ *   <li>{@code openoqs.bulk.max-entries} (100,000) and {@code openoqs.bulk.max-bytes} (64 MiB): upload limits;</li>
+ *   <li>{@code openoqs.bulk.retention-days} (30): how long a job and its result are kept after it was received.</li>
  * </ul>
  */
 @Component
@@ -25,6 +26,7 @@ public class BulkSettings {
     private final Duration pollInterval;
     private final int maxEntries;
     private final long maxBytes;
+    private final Duration retention;
 
     @Autowired
     public BulkSettings(Environment environment) {
@@ -32,12 +34,13 @@ public class BulkSettings {
                 environment.getProperty("openoqs.bulk.workers", Integer.class, 2),
                 Duration.ofMillis(environment.getProperty("openoqs.bulk.poll-interval-ms", Long.class, 250L)),
                 environment.getProperty("openoqs.bulk.max-entries", Integer.class, 100_000),
-                environment.getProperty("openoqs.bulk.max-bytes", Long.class, 64L * 1024 * 1024));
+                environment.getProperty("openoqs.bulk.max-bytes", Long.class, 64L * 1024 * 1024),
+                Duration.ofDays(environment.getProperty("openoqs.bulk.retention-days", Integer.class, 30)));
     }
 
-    BulkSettings(int chunkSize, int workers, Duration pollInterval, int maxEntries, long maxBytes) {
+    BulkSettings(int chunkSize, int workers, Duration pollInterval, int maxEntries, long maxBytes, Duration retention) {
         if (chunkSize < 1 || workers < 0 || pollInterval.isNegative() || pollInterval.isZero() || maxEntries < 1
-                || maxBytes < 1) {
+                || maxBytes < 1 || retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("invalid bulk settings");
         }
         this.chunkSize = chunkSize;
@@ -45,6 +48,7 @@ public class BulkSettings {
         this.pollInterval = pollInterval;
         this.maxEntries = maxEntries;
         this.maxBytes = maxBytes;
+        this.retention = retention;
     }
 
     public int chunkSize() {
@@ -65,5 +69,9 @@ public class BulkSettings {
 
     public long maxBytes() {
         return maxBytes;
+    }
+
+    public Duration retention() {
+        return retention;
     }
 }

@@ -29,8 +29,14 @@ public class BulkWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BulkWorkers.class);
 
+    private static final long RETENTION_CHECK_NANOS = java.util.concurrent.TimeUnit.HOURS.toNanos(1);
+
     private final ChunkProcessor processor;
     private final BulkSettings settings;
+    private final BulkJobStore store;
+    private final java.time.Clock clock;
+    private final java.util.concurrent.atomic.AtomicLong nextRetentionCheck = new java.util.concurrent.atomic.AtomicLong(
+            System.nanoTime());
     private final String instanceId;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition signal = lock.newCondition();
@@ -40,9 +46,11 @@ public class BulkWorkers implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean paused;
 
-    public BulkWorkers(ChunkProcessor processor, BulkSettings settings) {
+    public BulkWorkers(ChunkProcessor processor, BulkSettings settings, BulkJobStore store, java.time.Clock clock) {
         this.processor = processor;
         this.settings = settings;
+        this.store = store;
+        this.clock = clock;
         this.instanceId = newInstanceId();
     }
 
@@ -147,8 +155,28 @@ public class BulkWorkers implements SmartLifecycle {
                 }
             }
             if (!worked) {
+                removeExpiredJobs();
                 idle();
             }
+        }
+    }
+
+    /**
+     * Once an hour, an idle worker deletes the jobs past their retention ({@link BulkSettings#retention()}); their
+     * 受付番号 then answer like unknown ones. Several instances doing it at once delete nothing twice.
+     */
+    private void removeExpiredJobs() {
+        long due = nextRetentionCheck.get();
+        if (System.nanoTime() - due < 0 || !nextRetentionCheck.compareAndSet(due, System.nanoTime() + RETENTION_CHECK_NANOS)) {
+            return;
+        }
+        try {
+            int removed = store.deleteReceivedBefore(clock.instant().minus(settings.retention()));
+            if (removed > 0) {
+                log.info("removed {} bulk jobs received more than {} days ago", removed, settings.retention().toDays());
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not remove expired bulk jobs: {}", e.toString());
         }
     }
 

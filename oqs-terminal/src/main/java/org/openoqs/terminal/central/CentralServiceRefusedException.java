@@ -23,6 +23,14 @@ public class CentralServiceRefusedException extends RuntimeException {
         return errorCode;
     }
 
+    /**
+     * The code to put in a file-level error result: the service's own code when it is a file-level one, otherwise
+     * the general refusal (a person-level code cannot head a file).
+     */
+    public ErrorCode fileLevelCode() {
+        return errorCode.isFileLevel() ? errorCode : ErrorCode.CENTRAL_SERVICE_REJECTED;
+    }
+
     /** The Japanese message the service gave, to show as is. */
     public String serviceMessage() {
         return serviceMessage;

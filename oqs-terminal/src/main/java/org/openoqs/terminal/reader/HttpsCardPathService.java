@@ -1,16 +1,12 @@
 package org.openoqs.terminal.reader;
 
-import java.io.IOException;
-import java.net.ConnectException;
+import org.openoqs.terminal.central.CentralServiceHttp;
+import org.openoqs.terminal.central.CentralServiceRefusedException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
@@ -19,7 +15,6 @@ import org.openoqs.core.medical.MedicalInformationKind;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
-import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,15 +26,10 @@ public final class HttpsCardPathService implements CardPathService {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final URI base;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final CentralServiceHttp http;
 
     public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this.base = base;
-        this.timeout = requestTimeout;
-        this.http = HttpClient.newBuilder().sslContext(tls).connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1).build();
+        this.http = new CentralServiceHttp(base, tls, connectTimeout, requestTimeout);
     }
 
     @Override
@@ -91,9 +81,7 @@ public final class HttpsCardPathService implements CardPathService {
     @Override
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
         String path = kind == MedicalInformationKind.DRUG ? "/api/v1/medical/drug-information" : "/api/v1/medical/health-checkups";
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonMirror.toJson(request), StandardCharsets.UTF_8)).build());
+        HttpResponse<byte[]> r = refusalsAsCardPath(() -> http.postJsonForResponse(path, JsonMirror.toJson(request)));
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (type.startsWith("application/pdf")) {
             return new MedicalAnswer(null, r.body());
@@ -106,63 +94,23 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     private String post(String path, String json) {
-        HttpResponse<byte[]> r = send(HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
-                .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
-        return new String(r.body(), StandardCharsets.UTF_8);
+        return refusalsAsCardPath(() -> http.postJson(path, json));
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
-        HttpResponse<byte[]> response;
+    // The reader reports the service's refusals (PIN locked, revoked card …) with their own codes.
+    private static <T> T refusalsAsCardPath(java.util.function.Supplier<T> call) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (SSLHandshakeException refused) {
-            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED, ErrorCode.CENTRAL_SERVICE_REJECTED.message());
-        } catch (HttpTimeoutException | ConnectException unreachable) {
-            throw new CentralServiceUnavailableException("central service unreachable: " + unreachable, unreachable);
-        } catch (IOException failed) {
-            throw new CentralServiceUnavailableException("central service connection failed: " + failed, failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new CentralServiceUnavailableException("interrupted while calling the central service", interrupted);
+            return call.get();
+        } catch (CentralServiceRefusedException refused) {
+            throw new CardPathRefusedException(refused.errorCode(), refused.serviceMessage());
         }
-        if (response.statusCode() >= 500) {
-            throw new CentralServiceUnavailableException("central service answered HTTP " + response.statusCode());
-        }
-        if (response.statusCode() >= 400) {
-            throw refusal(new String(response.body(), StandardCharsets.UTF_8), response.statusCode());
-        }
-        return response;
-    }
-
-    private static CardPathRefusedException refusal(String body, int status) {
-        ErrorCode code = ErrorCode.CENTRAL_SERVICE_REJECTED;
-        String message = code.messageWith("HTTP " + status);
-        try {
-            JsonNode error = JSON.readTree(body);
-            code = ErrorCode.fromCode(error.path("errorCode").asString(null)).orElse(code);
-            message = error.path("message").asString(message);
-        } catch (RuntimeException notJson) {
-            // keep the generic refusal
-        }
-        return new CardPathRefusedException(code, message);
     }
 
     private static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (RuntimeException unreadable) {
-            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
-                    ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
-        }
+        return refusalsAsCardPath(() -> CentralServiceHttp.json(body));
     }
 
     private static XmlNode tree(String body) {
-        try {
-            return JsonMirror.fromJson(body);
-        } catch (InputRejectedException unreadable) {
-            throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
-                    ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
-        }
+        return refusalsAsCardPath(() -> CentralServiceHttp.tree(body));
     }
 }

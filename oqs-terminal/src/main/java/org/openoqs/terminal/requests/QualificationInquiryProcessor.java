@@ -54,7 +54,7 @@ public final class QualificationInquiryProcessor implements RequestProcessor {
             return results.encode(resultName, central.inquire(accepted.request()));
         } catch (CentralServiceRefusedException refused) {
             String detail = refused.serviceMessage().equals(refused.errorCode().message()) ? null : refused.serviceMessage();
-            return results.fileLevel(resultName, request, refused.errorCode(), detail);
+            return results.fileLevel(resultName, request, refused.fileLevelCode(), detail);
         }
     }
 }

@@ -47,7 +47,9 @@ public final class ReferenceNumberRegistrationProcessor implements RequestProces
             XmlNode result = service.registerReferenceNumber(root);
             return new ProcessedResult(resultName, writer.write(result, characterCodeOf(result)).bytes());
         } catch (CardPathRefusedException refused) {
-            return errors.fileLevel(resultName, request, refused.errorCode(), null);
+            // a person-level refusal code cannot head a file-level error result
+            ErrorCode code = refused.errorCode().isFileLevel() ? refused.errorCode() : ErrorCode.CENTRAL_SERVICE_REJECTED;
+            return errors.fileLevel(resultName, request, code, null);
         }
     }
 

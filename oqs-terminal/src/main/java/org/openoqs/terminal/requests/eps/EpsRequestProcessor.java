@@ -81,7 +81,7 @@ public final class EpsRequestProcessor implements RequestProcessor {
             answer = gateway.send(operation, root);
         } catch (CentralServiceRefusedException refused) {
             String detail = refused.serviceMessage().equals(refused.errorCode().message()) ? null : refused.serviceMessage();
-            return error(xmlName, request, refused.errorCode(), detail);
+            return error(xmlName, request, refused.fileLevelCode(), detail);
         }
         Optional<byte[]> pdf = operation == EpsOperation.COPY ? pdfOf(answer) : Optional.empty();
         if (pdf.isPresent()) {

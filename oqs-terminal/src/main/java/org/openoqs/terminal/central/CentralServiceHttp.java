@@ -1,0 +1,138 @@
+package org.openoqs.terminal.central;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one transport every terminal client of the central service uses: HTTPS with the facility's client
+ * certificate over a kept-alive connection, and one reading of what went wrong. A failure that retrying can heal
+ * (unreachable, timeout, connection broken, HTTP 5xx) is {@link CentralServiceUnavailableException}; a decision
+ * (a refused handshake, HTTP 4xx with the service's error code and Japanese message) is
+ * {@link CentralServiceRefusedException}; an answer the terminal cannot read is a refusal with
+ * {@code CENTRAL_SERVICE_INVALID_RESPONSE}.
+ */
+public final class CentralServiceHttp {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final URI baseUri;
+    private final HttpClient http;
+    private final Duration requestTimeout;
+
+    public CentralServiceHttp(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
+        this.baseUri = baseUri;
+        this.requestTimeout = requestTimeout;
+        this.http = HttpClient.newBuilder()
+                .sslContext(tls)
+                .connectTimeout(connectTimeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /** POSTs a JSON body and returns the answer's body as text. */
+    public String postJson(String path, String json) {
+        return new String(postJsonForResponse(path, json).body(), StandardCharsets.UTF_8);
+    }
+
+    /** POSTs a JSON body and returns the whole answer (for callers that look at its content type). */
+    public HttpResponse<byte[]> postJsonForResponse(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
+    }
+
+    /** GETs a path and returns the answer's body as text. */
+    public String get(String path) {
+        return new String(send(request(path).GET()).body(), StandardCharsets.UTF_8);
+    }
+
+    /** A request builder for a path of the service, with the request timeout set. */
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(baseUri.resolve(path)).timeout(requestTimeout);
+    }
+
+    /** Sends a request and maps every failure as the class comment says. */
+    public HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (SSLHandshakeException handshake) {
+            if (!HandshakeFailures.isRefusal(handshake)) {
+                // closed or reset half-way (restart, network): an outage, retried like one
+                throw new CentralServiceUnavailableException("central service connection broken during the TLS "
+                        + "handshake: " + handshake, handshake);
+            }
+            // A handshake the service refuses (unknown CA, revoked at the TLS layer) will not heal by retrying.
+            throw new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED,
+                    ErrorCode.CENTRAL_SERVICE_REJECTED.message());
+        } catch (HttpTimeoutException | ConnectException unreachable) {
+            throw new CentralServiceUnavailableException("central service unreachable: " + unreachable, unreachable);
+        } catch (IOException failed) {
+            throw new CentralServiceUnavailableException("central service connection failed: " + failed, failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CentralServiceUnavailableException("interrupted while calling the central service", interrupted);
+        }
+        int status = response.statusCode();
+        if (status >= 500) {
+            throw new CentralServiceUnavailableException("central service answered HTTP " + status);
+        }
+        if (status >= 400) {
+            throw refusal(new String(response.body(), StandardCharsets.UTF_8), status);
+        }
+        return response;
+    }
+
+    /** Parses a JSON answer; an unreadable one is a refusal with {@code CENTRAL_SERVICE_INVALID_RESPONSE}. */
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (RuntimeException unreadable) {
+            throw invalidResponse();
+        }
+    }
+
+    /** Reads a JSON-mirrored message; an unreadable one is a refusal with {@code CENTRAL_SERVICE_INVALID_RESPONSE}. */
+    public static XmlNode tree(String body) {
+        try {
+            return JsonMirror.fromJson(body);
+        } catch (InputRejectedException | IllegalArgumentException unreadable) {
+            throw invalidResponse();
+        }
+    }
+
+    public static CentralServiceRefusedException invalidResponse() {
+        return new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
+                ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
+    }
+
+    private static CentralServiceRefusedException refusal(String body, int status) {
+        ErrorCode code = ErrorCode.CENTRAL_SERVICE_REJECTED;
+        String message = code.messageWith("HTTP " + status);
+        try {
+            JsonNode error = JSON.readTree(body);
+            code = ErrorCode.fromCode(error.path("errorCode").asString(null)).orElse(code);
+            message = error.path("message").asString(message);
+        } catch (RuntimeException notJson) {
+            // keep the generic refusal
+        }
+        return new CentralServiceRefusedException(code, message);
+    }
+}
