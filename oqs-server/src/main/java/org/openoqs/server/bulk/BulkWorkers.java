@@ -155,29 +155,37 @@ public class BulkWorkers implements SmartLifecycle {
                 }
             }
             if (!worked) {
-                removeExpiredJobs();
+                removeExpiredJobsWhenDue();
                 idle();
             }
         }
     }
 
-    /**
-     * Once an hour, an idle worker deletes the jobs past their retention ({@link BulkSettings#retention()}); their
-     * 受付番号 then answer like unknown ones. Several instances doing it at once delete nothing twice.
-     */
-    private void removeExpiredJobs() {
+    /** Once an hour an idle worker removes the jobs past their retention ({@link #removeExpiredJobs()}). */
+    private void removeExpiredJobsWhenDue() {
         long due = nextRetentionCheck.get();
         if (System.nanoTime() - due < 0 || !nextRetentionCheck.compareAndSet(due, System.nanoTime() + RETENTION_CHECK_NANOS)) {
             return;
         }
         try {
-            int removed = store.deleteReceivedBefore(clock.instant().minus(settings.retention()));
-            if (removed > 0) {
-                log.info("removed {} bulk jobs received more than {} days ago", removed, settings.retention().toDays());
-            }
+            removeExpiredJobs();
         } catch (RuntimeException e) {
             log.warn("could not remove expired bulk jobs: {}", e.toString());
         }
+    }
+
+    /**
+     * Deletes the jobs received longer ago than {@link BulkSettings#retention()}, with their entries; their 受付番号 then
+     * answer like unknown ones. Several instances doing it at once delete nothing twice.
+     *
+     * @return the number of jobs removed
+     */
+    public int removeExpiredJobs() {
+        int removed = store.deleteReceivedBefore(clock.instant().minus(settings.retention()));
+        if (removed > 0) {
+            log.info("removed {} bulk jobs received more than {} days ago", removed, settings.retention().toDays());
+        }
+        return removed;
     }
 
     private void idle() {

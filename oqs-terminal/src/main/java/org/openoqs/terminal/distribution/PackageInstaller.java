@@ -2,6 +2,9 @@ package org.openoqs.terminal.distribution;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -44,13 +47,18 @@ public final class PackageInstaller {
     public InstalledComponents.ComponentState update(DistributionServer server, AvailablePackage available,
                                                      Supplier<X509CRL> crl) throws IOException {
         Files.createDirectories(home.downloads());
-        Path download = home.downloads().resolve(available.component() + "-" + available.version() + ".zip.part");
+        Path download = Files.createTempFile(home.downloads(), available.component() + "-" + available.version() + "-",
+                ".zip.part");
         try {
             server.download(available, download);
             byte[] signature = server.signature(available).orElse(null);
             verify(download, signature, available, crl);
-            components.installSideBySide(available.component(), available.version(), download);
-            return components.switchTo(available.component(), available.version());
+            // the running agent and an "oqs distribution update" may meet here: one installs at a time
+            try (FileChannel lock = FileChannel.open(home.root().resolve("install.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+                components.installSideBySide(available.component(), available.version(), download);
+                return components.switchTo(available.component(), available.version());
+            }
         } finally {
             Files.deleteIfExists(download);
         }
