@@ -1,7 +1,6 @@
 package org.openoqs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.net.URI;
@@ -153,18 +152,24 @@ class DemoEndToEndIT {
     }
 
     @Test
-    void aCertificateFromAForeignCaIsRefusedAtTheHandshake(@TempDir Path foreign) throws Exception {
+    void aCertificateFromAForeignCaIsRefused(@TempDir Path foreign) throws Exception {
         CertificateAuthority strangers = CertificateAuthority.initOrLoad(foreign, "Foreign CA", "pw".toCharArray());
         IssuedCredential impostor = strangers.issueFacilityCertificate(ExampleCorpus.DEMO_INSTITUTION_CODE, "偽装");
-        Path caDir = home.resolve("ca");
         SSLContext tls = TrustStores.clientContext(impostor.toKeyStore("x", "pw".toCharArray()), "pw".toCharArray(),
-                TrustStores.trustStoreOf(caCertificate(caDir.resolve("ca.pem"))));
+                TrustStores.trustStoreOf(caCertificate(home.resolve("ca").resolve("ca.pem"))));
         HttpClient client = HttpClient.newBuilder().sslContext(tls).build();
 
-        assertThatThrownBy(() -> client.send(HttpRequest.newBuilder(
-                        URI.create(props.getProperty("api.url") + "api/v1/facility")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()))
-                .isInstanceOf(IOException.class);
+        // A client that insists on the foreign certificate is refused by TLS itself; the JDK client does not even
+        // offer a certificate the service's CA list does not name, and is then refused for having none.
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(props.getProperty("api.url") + "api/v1/facility")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isIn(401, 403);
+            assertThat(response.body()).contains("OQSF9002").doesNotContain(DemoSystemFacts.FACILITY_NAME);
+        } catch (IOException refusedAtHandshake) {
+            // refused by TLS
+        }
     }
 
     private static QualificationInquiryResult roundTrip(Example example, String tag) throws Exception {

@@ -27,11 +27,12 @@ final class DemoProcess implements AutoCloseable {
     private final Path home;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final Thread pump;
 
     private DemoProcess(Process process, Path home) {
         this.process = process;
         this.home = home;
-        Thread pump = new Thread(this::pumpOutput, "demo-output");
+        this.pump = new Thread(this::pumpOutput, "demo-output");
         pump.setDaemon(true);
         pump.start();
     }
@@ -140,6 +141,7 @@ final class DemoProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("demo did not stop on SIGTERM:\n" + output());
         }
+        pump.join(5_000); // the last lines ("stopped") are read after the process has exited
         return process.exitValue();
     }
 

@@ -146,7 +146,8 @@ public final class FacilityTerminal implements AutoCloseable {
         processors.put(RequestType.HEALTH_CHECKUP_INFORMATION, new MedicalInformationProcessor(
                 MedicalInformationKind.HEALTH_CHECKUP, cards, reader, results, config.clock()));
         if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
-            BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock());
+            BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock(),
+                    encryption::encrypts);
         }
         if (eps != null) { // 電子処方箋 (docs/e-prescription.md)
             EpsRequestProcessor.addTo(processors, new EpsRequestProcessor(institutionCode, eps, reader, results,

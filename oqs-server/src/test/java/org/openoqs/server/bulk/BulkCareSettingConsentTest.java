@@ -32,8 +32,8 @@ import org.openoqs.server.testsupport.SharedServer;
 
 /**
  * 一括照会 訪問診療等 ({@code OQSmuhvq}) and オンライン診療等 ({@code OQSmuonq}): the persons whose consent for that
- * care setting was given at the facility in the range, each with their qualification as of today (1, 2 for a lost
- * one) and the consents in force (1, or 2 同意有効期限切れ once a long-term consent ran out). Outpatient consents and
+ * care setting was given at the facility in the range, each with their qualification as of today (1; 2 lost; 4 none;
+ * 6 医療扶助 without a ticket) and the consents in force (1, or 2 同意有効期限切れ once a long-term consent ran out). Outpatient consents and
  * other facilities' consents select nobody.
  */
 class BulkCareSettingConsentTest {
@@ -65,6 +65,8 @@ class BulkCareSettingConsentTest {
         consent(clinic.code(), "kokuho", MedicalTreatmentFlag.HOME_VISIT, TODAY.minusDays(365).atTime(0, 0, 1),
                 ConsentCategory.DRUG); // its 365 days ran out today at 00:00:01
         consent(clinic.code(), "soushitsu", MedicalTreatmentFlag.HOME_VISIT, NOW.minusDays(3), ConsentCategory.DRUG);
+        consent(clinic.code(), "iryo-fujo", MedicalTreatmentFlag.HOME_VISIT, NOW.minusDays(20), ConsentCategory.DRUG);
+        consent(clinic.code(), "gaitou-nashi", MedicalTreatmentFlag.HOME_VISIT, NOW.minusDays(30), ConsentCategory.DRUG);
         consent(clinic.code(), "kouki", MedicalTreatmentFlag.OUTPATIENT, NOW.minusDays(2), ConsentCategory.DRUG);
         consent(clinic.code(), "shaho-kazoku", MedicalTreatmentFlag.ONLINE, NOW.minusDays(40), ConsentCategory.DIAGNOSIS);
         consent(clinic.code(), "shaho-kazoku", MedicalTreatmentFlag.ONLINE, NOW.minusDays(1), ConsentCategory.DIAGNOSIS);
@@ -96,26 +98,28 @@ class BulkCareSettingConsentTest {
         BulkApi.Result result = ask(BulkKind.HOME_VISIT, new CareSettingSearchInfo(null, day(TODAY.minusDays(365)),
                 day(TODAY), null, null, "2"));
         assertThat(result.header().segmentOfResult()).isEqualTo(SegmentOfResult.COMPLETED);
-        List<BulkConfirmUnit> units = result.confirmUnits();
-        assertThat(units).extracting(u -> record(u).name()).containsExactlyInAnyOrder(
-                Personas.byKey("shaho-honnin").orElseThrow().person().name(),
-                Personas.byKey("kokuho").orElseThrow().person().name(),
-                Personas.byKey("soushitsu").orElseThrow().person().name());
-        for (BulkConfirmUnit u : units) {
-            String name = record(u).name();
-            if (name.equals(Personas.byKey("shaho-honnin").orElseThrow().person().name())) {
-                assertThat(u.qualificationValidity()).isEqualTo(QualificationValidity.VALID);
-                assertThat(record(u).pharmacistsInfo().flag()).isEqualTo(ConsentStatus.CONSENTED);
-                assertThat(record(u).specificHealthCheckupsInfo().flag()).isEqualTo(ConsentStatus.CONSENTED);
-                assertThat(record(u).diagnosisInfo().flag()).isEqualTo(ConsentStatus.NOT_CONSENTED);
-                assertThat(record(u).limitApplicationCertificateRelatedConsFlg()).isNotNull();
-            } else if (name.equals(Personas.byKey("kokuho").orElseThrow().person().name())) {
-                assertThat(u.qualificationValidity()).isEqualTo(QualificationValidity.VALID);
-                assertThat(record(u).pharmacistsInfo().flag()).isEqualTo(ConsentStatus.EXPIRED);
-            } else {
-                assertThat(u.qualificationValidity()).isEqualTo(QualificationValidity.INVALID);
-            }
+        java.util.Map<String, BulkConfirmUnit> byPersona = new java.util.HashMap<>();
+        for (BulkConfirmUnit u : result.confirmUnits()) {
+            String key = u.results().isEmpty() ? "gaitou-nashi" : Personas.all().stream()
+                    .filter(p -> p.person().name().equals(record(u).name())).findFirst().orElseThrow().key();
+            byPersona.put(key, u);
         }
+        assertThat(byPersona).containsOnlyKeys("shaho-honnin", "kokuho", "soushitsu", "iryo-fujo", "gaitou-nashi");
+
+        BulkConfirmUnit honnin = byPersona.get("shaho-honnin");
+        assertThat(honnin.qualificationValidity()).isEqualTo(QualificationValidity.VALID);
+        assertThat(record(honnin).pharmacistsInfo().flag()).isEqualTo(ConsentStatus.CONSENTED);
+        assertThat(record(honnin).specificHealthCheckupsInfo().flag()).isEqualTo(ConsentStatus.CONSENTED);
+        assertThat(record(honnin).diagnosisInfo().flag()).isEqualTo(ConsentStatus.NOT_CONSENTED);
+        assertThat(record(honnin).pharmacistsInfo().availableTime()).isAfter(NOW);
+
+        BulkConfirmUnit expired = byPersona.get("kokuho");
+        assertThat(expired.qualificationValidity()).isEqualTo(QualificationValidity.VALID);
+        assertThat(record(expired).pharmacistsInfo().flag()).isEqualTo(ConsentStatus.EXPIRED);
+
+        assertThat(byPersona.get("soushitsu").qualificationValidity()).isEqualTo(QualificationValidity.INVALID);
+        assertThat(byPersona.get("iryo-fujo").qualificationValidity()).isEqualTo(QualificationValidity.VALID_UNREGISTERED);
+        assertThat(byPersona.get("gaitou-nashi").qualificationValidity()).isEqualTo(QualificationValidity.NOT_FOUND);
     }
 
     @Test

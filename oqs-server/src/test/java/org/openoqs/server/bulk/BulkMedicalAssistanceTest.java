@@ -3,6 +3,7 @@ package org.openoqs.server.bulk;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * 一括照会 医療扶助 ({@code OQSmutic}) by 診療年月: the facility's 医療扶助 patients (a registered 照会番号, or a ticket of
  * the month naming the facility) each get a unit — validity 1 with the month's 医療券 (調剤券 for a pharmacy), 6 without
- * one — and only a facility that opted into 医療扶助 may ask.
+ * one, 2 once the 医療扶助 has ended — and only a facility that opted into 医療扶助 may ask.
  */
 class BulkMedicalAssistanceTest {
 
@@ -64,7 +65,7 @@ class BulkMedicalAssistanceTest {
         BulkFixture.Facility clinic = BulkFixture.clinic(true);
         String unregistered = Personas.byKey("iryo-fujo").orElseThrow().person().personId();
         List<Map<String, Object>> withTicket = recipientsWithTicket();
-        assertThat(withTicket).as("the synthetic population has 医療扶助 recipients with this month's 医療券").hasSizeGreaterThan(1);
+        assertThat(withTicket).as("the synthetic population has 医療扶助 recipients with this month's 医療券").hasSizeGreaterThan(2);
         String ticketHolder = (String) withTicket.get(0).get("person_id");
         references.register(clinic.code(), unregistered, "FUJO-1");
         references.register(clinic.code(), ticketHolder, "FUJO-2");
@@ -74,17 +75,27 @@ class BulkMedicalAssistanceTest {
                 + "and medical_treatment_month = ?", clinic.code(), withTicket.get(1).get("qualification_id"),
                 CareSettingCriteria.MONTH.format(month));
 
+        // a recipient whose 医療扶助 ends today (in force earlier this month, so still one of the month's patients)
+        boolean endsToday = LocalDate.now(ServerConfig.TOKYO).getDayOfMonth() > 1;
+        String ending = (String) withTicket.get(2).get("person_id");
+        if (endsToday) {
+            references.register(clinic.code(), ending, "FUJO-3");
+            jdbc.update("update qualification set disqualification_date = ? where qualification_id = ?",
+                    LocalDate.now(ServerConfig.TOKYO), withTicket.get(2).get("qualification_id"));
+        }
         BulkApi.Result result;
         try {
             result = ask(clinic, CareSettingCriteria.MONTH.format(month));
         } finally { // the shared registry goes back to how it was seeded
             jdbc.update("update medical_ticket set designated_medical_institution_code = null where qualification_id = ?",
                     withTicket.get(1).get("qualification_id"));
+            jdbc.update("update qualification set disqualification_date = null where qualification_id = ?",
+                    withTicket.get(2).get("qualification_id"));
         }
         assertThat(result.header().segmentOfResult()).isEqualTo(SegmentOfResult.COMPLETED);
         Map<String, BulkConfirmUnit> byReference = new java.util.HashMap<>();
         List<BulkConfirmUnit> units = result.confirmUnits();
-        assertThat(units).hasSize(3);
+        assertThat(units).hasSize(endsToday ? 4 : 3);
         for (BulkConfirmUnit u : units) {
             assertThat(u.searchInfoEcho()).isNull();
             assertThat(u.results()).singleElement().satisfies(r -> assertThat(r.record().insuredCardClassification())
@@ -111,9 +122,14 @@ class BulkMedicalAssistanceTest {
             assertThat(t.designatedMedicalInstitutionCode()).isEqualTo(clinic.code());
             assertThat(t.designatedMedicalInstitutionFlag()).isEqualTo(DesignatedMedicalInstitutionFlag.MATCHES);
         });
+        if (endsToday) {
+            assertThat(byReference.get("FUJO-3").qualificationValidity()).isEqualTo(QualificationValidity.INVALID);
+            assertThat(byReference.get("FUJO-3").results().get(0).record().disqualificationDate())
+                    .isEqualTo(LocalDate.now(ServerConfig.TOKYO));
+        }
         assertThat(jdbc.queryForList("select person_ids from bulk_entry e join bulk_job j on j.job_id = e.job_id "
                 + "where j.institution_code = ?", String.class, clinic.code()))
-                .containsExactlyInAnyOrder(unregistered, ticketHolder, designated);
+                .containsAll(List.of(unregistered, ticketHolder, designated));
     }
 
     @Test

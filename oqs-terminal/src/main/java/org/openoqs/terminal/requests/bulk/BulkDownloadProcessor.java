@@ -20,12 +20,19 @@ public final class BulkDownloadProcessor implements RequestProcessor {
     private final String ownInstitutionCode;
     private final BulkCentralService service;
     private final LocalBulkErrors errors;
+    private final boolean zipLargeResults;
 
-    BulkDownloadProcessor(BulkKind kind, String ownInstitutionCode, BulkCentralService service, LocalBulkErrors errors) {
+    /**
+     * @param zipLargeResults false where encrypt.conf encrypts the prefix: the password ZIP the terminal seals the result
+     *                        into is then the container, and a ZIP inside it would only be in the way
+     */
+    BulkDownloadProcessor(BulkKind kind, String ownInstitutionCode, BulkCentralService service, LocalBulkErrors errors,
+                          boolean zipLargeResults) {
         this.kind = kind;
         this.ownInstitutionCode = ownInstitutionCode;
         this.service = service;
         this.errors = errors;
+        this.zipLargeResults = zipLargeResults;
     }
 
     @Override
@@ -46,7 +53,7 @@ public final class BulkDownloadProcessor implements RequestProcessor {
         } catch (CentralServiceRefusedException refused) {
             return errors.result(xmlName, header, refused.errorCode(), refused.serviceMessage());
         }
-        if (result.length > ZipDelivery.THRESHOLD_BYTES) {
+        if (zipLargeResults && result.length > ZipDelivery.THRESHOLD_BYTES) {
             return new ProcessedResult(name.resultName("zip"), ZipDelivery.zip(xmlName, result));
         }
         return new ProcessedResult(xmlName, result);
