@@ -136,7 +136,9 @@ final class DemoProcess implements AutoCloseable {
 
     /** SIGTERM, then waits for a clean exit. Returns the exit code. */
     int stop() throws InterruptedException {
-        process.destroy();
+        // ProcessHandle.destroy() sends SIGTERM like Process.destroy(), but leaves our end of the output open, so
+        // the lines the demo prints while it shuts down can still be read.
+        process.toHandle().destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("demo did not stop on SIGTERM:\n" + output());

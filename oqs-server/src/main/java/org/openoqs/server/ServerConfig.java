@@ -91,7 +91,10 @@ public record ServerConfig(
             return jdbcUrl;
         }
         String file = home.resolve("db").resolve("oqs").toString().replace('\\', '/');
-        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the service's orderly
+        // shutdown (workers and in-flight requests still using it); the connection pool closes it last instead.
+        return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     public static Builder builder(Path home) {

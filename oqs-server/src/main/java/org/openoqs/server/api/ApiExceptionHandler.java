@@ -4,16 +4,23 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every failure of a terminal-API controller becomes a JSON {@link ApiError}; no stack trace leaves. */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+/**
+ * Every failure of a terminal-API controller — every {@code @RestController}, whatever its package — becomes a
+ * JSON {@link ApiError}; no stack trace leaves. Ordered last so a feature's own advice can add rules before it.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

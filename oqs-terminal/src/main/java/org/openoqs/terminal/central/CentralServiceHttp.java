@@ -1,14 +1,17 @@
 package org.openoqs.terminal.central;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import org.openoqs.core.error.ErrorCode;
@@ -46,13 +49,21 @@ public final class CentralServiceHttp {
                 .build();
     }
 
+    /** A successful answer, its body already decompressed when the service sent it gzip-encoded. */
+    public record Answer(int status, HttpHeaders headers, byte[] body) {
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
     /** POSTs a JSON body and returns the answer's body as text. */
     public String postJson(String path, String json) {
-        return new String(postJsonForResponse(path, json).body(), StandardCharsets.UTF_8);
+        return postJsonForAnswer(path, json).text();
     }
 
     /** POSTs a JSON body and returns the whole answer (for callers that look at its content type). */
-    public HttpResponse<byte[]> postJsonForResponse(String path, String json) {
+    public Answer postJsonForAnswer(String path, String json) {
         return send(request(path)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
@@ -60,7 +71,7 @@ public final class CentralServiceHttp {
 
     /** GETs a path and returns the answer's body as text. */
     public String get(String path) {
-        return new String(send(request(path).GET()).body(), StandardCharsets.UTF_8);
+        return send(request(path).GET()).text();
     }
 
     /** A request builder for a path of the service, with the request timeout set. */
@@ -69,7 +80,7 @@ public final class CentralServiceHttp {
     }
 
     /** Sends a request and maps every failure as the class comment says. */
-    public HttpResponse<byte[]> send(HttpRequest.Builder request) {
+    public Answer send(HttpRequest.Builder request) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -94,10 +105,25 @@ public final class CentralServiceHttp {
         if (status >= 500) {
             throw new CentralServiceUnavailableException("central service answered HTTP " + status);
         }
+        byte[] body = decoded(response);
         if (status >= 400) {
-            throw refusal(new String(response.body(), StandardCharsets.UTF_8), status);
+            throw refusal(new String(body, StandardCharsets.UTF_8), status);
         }
-        return response;
+        return new Answer(status, response.headers(), body);
+    }
+
+    // Bulk answers come gzip-encoded when asked for (a 25 MB result shrinks about 15×).
+    private static byte[] decoded(HttpResponse<byte[]> response) {
+        boolean gzipped = response.headers().firstValue("Content-Encoding")
+                .map(v -> v.strip().equalsIgnoreCase("gzip")).orElse(false);
+        if (!gzipped) {
+            return response.body();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()), 64 * 1024)) {
+            return in.readAllBytes();
+        } catch (IOException corrupt) {
+            throw invalidResponse();
+        }
     }
 
     /** Parses a JSON answer; an unreadable one is a refusal with {@code CENTRAL_SERVICE_INVALID_RESPONSE}. */

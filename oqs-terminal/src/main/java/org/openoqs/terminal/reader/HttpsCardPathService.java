@@ -3,7 +3,6 @@ package org.openoqs.terminal.reader;
 import org.openoqs.terminal.central.CentralServiceHttp;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
@@ -81,7 +80,7 @@ public final class HttpsCardPathService implements CardPathService {
     @Override
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
         String path = kind == MedicalInformationKind.DRUG ? "/api/v1/medical/drug-information" : "/api/v1/medical/health-checkups";
-        HttpResponse<byte[]> r = refusalsAsCardPath(() -> http.postJsonForResponse(path, JsonMirror.toJson(request)));
+        CentralServiceHttp.Answer r = refusalsAsCardPath(() -> http.postJsonForAnswer(path, JsonMirror.toJson(request)));
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (type.startsWith("application/pdf")) {
             return new MedicalAnswer(null, r.body());

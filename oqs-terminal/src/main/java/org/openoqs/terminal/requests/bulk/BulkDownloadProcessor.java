@@ -51,7 +51,7 @@ public final class BulkDownloadProcessor implements RequestProcessor {
         try {
             result = service.download(kind, request.content());
         } catch (CentralServiceRefusedException refused) {
-            return errors.result(xmlName, header, refused.errorCode(), refused.serviceMessage());
+            return errors.result(xmlName, header, refused.fileLevelCode(), refused.serviceMessage());
         }
         if (zipLargeResults && result.length > ZipDelivery.THRESHOLD_BYTES) {
             return new ProcessedResult(name.resultName("zip"), ZipDelivery.zip(xmlName, result));

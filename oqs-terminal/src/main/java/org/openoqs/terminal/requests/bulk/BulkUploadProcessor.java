@@ -51,7 +51,7 @@ public final class BulkUploadProcessor implements RequestProcessor {
         try {
             return new ProcessedResult(resultName, service.upload(kind, request.content(), idempotencyKey(request)));
         } catch (CentralServiceRefusedException refused) {
-            return errors.receipt(resultName, header, refused.errorCode(), refused.serviceMessage());
+            return errors.receipt(resultName, header, refused.fileLevelCode(), refused.serviceMessage());
         }
     }
 
