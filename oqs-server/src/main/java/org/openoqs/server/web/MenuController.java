@@ -1,5 +1,6 @@
 package org.openoqs.server.web;
 
+import org.openoqs.server.distribution.CertificateExpiryWarnings;
 import java.util.ArrayList;
 import java.util.List;
 import org.openoqs.server.account.AccountKind;
@@ -23,15 +24,19 @@ public class MenuController {
     }
 
     private final NoticeService notices;
+    private final CertificateExpiryWarnings certificateWarnings;
 
-    public MenuController(NoticeService notices) {
+    public MenuController(NoticeService notices, CertificateExpiryWarnings certificateWarnings) {
         this.notices = notices;
+        this.certificateWarnings = certificateWarnings;
     }
 
     @GetMapping(PortalPaths.MENU)
     String menu(@AuthenticationPrincipal PortalUser user, Model model) {
         model.addAttribute("items", itemsFor(user.kind()));
         model.addAttribute("unreadNotices", notices.unread(user.institutionCode(), user.accountId()).size());
+        // the same 90/60/30/15/7-day and daily-after rule the terminal logs by (docs/certificates.md)
+        model.addAttribute("certificateWarnings", certificateWarnings.forFacility(user.institutionCode()));
         return "web/menu";
     }
 
