@@ -8,19 +8,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -29,6 +22,7 @@ import org.openoqs.core.codec.MessageFormatException;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.core.xml.XmlProlog;
 import org.openoqs.core.xml.XmlRejectedException;
 
 /**
@@ -54,12 +48,6 @@ public final class BulkFileReader {
     public static final int MAX_DEPTH = 32;
 
     private static final int PREFIX_BYTES = 512;
-    private static final Set<String> UTF8_NAMES = Set.of("utf-8", "utf8");
-    private static final Set<String> SHIFT_JIS_NAMES = Set.of(
-            "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis",
-            "ms932", "windows-31j", "cp932", "windows-932", "cswindows31j");
-    private static final Pattern ENCODING_ATTRIBUTE =
-            Pattern.compile("\\sencoding\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
 
     /** Receives the parts of a file in document order. */
     public interface Handler {
@@ -129,9 +117,9 @@ public final class BulkFileReader {
             buffered.skipNBytes(3);
         }
         int start = bom ? 3 : 0;
-        CharacterCode encoding = resolve(sniffDeclaredEncoding(prefix, start), bom);
+        CharacterCode encoding = XmlProlog.resolve(XmlProlog.declaredEncoding(prefix, start), bom);
         String prefixText = new String(prefix, start, prefix.length - start, encoding.charset());
-        rejectDoctypeInProlog(prefixText);
+        XmlProlog.rejectDoctype(prefixText);
         DecodingReader reader = new DecodingReader(new InputStreamReader(buffered, encoding.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)));
@@ -152,105 +140,7 @@ public final class BulkFileReader {
 
     // ---- encoding -------------------------------------------------------------------------------------------
 
-    private static String sniffDeclaredEncoding(byte[] bytes, int start) {
-        byte[] xml = "<?xml".getBytes(StandardCharsets.US_ASCII);
-        if (bytes.length < start + 6) {
-            return null;
-        }
-        for (int i = 0; i < xml.length; i++) {
-            if (bytes[start + i] != xml[i]) {
-                return null;
-            }
-        }
-        byte after = bytes[start + 5];
-        if (after != ' ' && after != '\t' && after != '\r' && after != '\n') {
-            return null;
-        }
-        int end = -1;
-        for (int i = start + 5; i + 1 < bytes.length; i++) {
-            if (bytes[i] == '?' && bytes[i + 1] == '>') {
-                end = i;
-                break;
-            }
-        }
-        if (end < 0) {
-            throw new XmlRejectedException(ErrorCode.MALFORMED_XML, "XML宣言が「?>」で閉じられていません");
-        }
-        Matcher m = ENCODING_ATTRIBUTE.matcher(new String(bytes, start, end - start, StandardCharsets.ISO_8859_1));
-        if (!m.find()) {
-            return null;
-        }
-        return m.group(1) != null ? m.group(1) : m.group(2);
-    }
-
-    private static CharacterCode resolve(String declared, boolean bom) {
-        if (declared == null) {
-            return CharacterCode.UTF_8;
-        }
-        String name = declared.strip().toLowerCase(Locale.ROOT);
-        if (UTF8_NAMES.contains(name)) {
-            return CharacterCode.UTF_8;
-        }
-        if (SHIFT_JIS_NAMES.contains(name)) {
-            if (bom) {
-                throw new XmlRejectedException(ErrorCode.ENCODING_MISMATCH,
-                        "UTF-8のBOMがありますが、XML宣言は " + printable(declared) + " です");
-            }
-            return CharacterCode.SHIFT_JIS;
-        }
-        throw new XmlRejectedException(ErrorCode.UNSUPPORTED_ENCODING, "宣言された文字コード: " + printable(declared));
-    }
-
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
-            char c = s.charAt(i);
-            sb.append(c >= 0x21 && c <= 0x7E ? c : '?');
-        }
-        return sb.toString();
-    }
-
-    /** A DOCTYPE is refused before the parser sees it (the parser's own DTD event is the second line of defence). */
-    private static void rejectDoctypeInProlog(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                i++;
-            } else if (text.startsWith("<?", i) || text.startsWith("<!--", i)) {
-                int end = text.startsWith("<?", i) ? text.indexOf("?>", i + 2) : text.indexOf("-->", i + 4);
-                if (end < 0) {
-                    return;
-                }
-                i = end + (text.startsWith("<?", i) ? 2 : 3);
-            } else {
-                if (text.startsWith("<!DOCTYPE", i)) {
-                    throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, null);
-                }
-                return;
-            }
-        }
-    }
-
     // ---- XML ------------------------------------------------------------------------------------------------
-
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK parser, never one from the classpath
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
-        factory.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are not allowed");
-        });
-        try {
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        } catch (IllegalArgumentException ignored) {
-            // not supported: DTDs are refused anyway
-        }
-        return factory;
-    }
 
     private void parse(Reader text, Handler handler) throws IOException {
         XMLStreamReader reader = null;
@@ -259,7 +149,7 @@ public final class BulkFileReader {
         boolean sawBody = false;
         int bodyElements = 0;
         try {
-            reader = newFactory().createXMLStreamReader(text);
+            reader = XmlProlog.secureInputFactory().createXMLStreamReader(text);
             Deque<Frame> stack = new ArrayDeque<>(); // frames of the item being collected (depth >= 2 or 3)
             int depth = 0; // 1 = XmlMsg, 2 = header/body, 3 = body children
             Part part = Part.NONE;

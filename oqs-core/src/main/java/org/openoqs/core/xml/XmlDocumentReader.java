@@ -9,18 +9,12 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -49,18 +43,11 @@ public final class XmlDocumentReader {
     public static final int DEFAULT_MAX_ELEMENTS = 200_000;
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    private static final Set<String> UTF8_NAMES = Set.of("utf-8", "utf8");
-    private static final Set<String> SHIFT_JIS_NAMES = Set.of(
-            "shift_jis", "shift-jis", "sjis", "x-sjis", "ms_kanji", "csshiftjis",
-            "ms932", "windows-31j", "cp932", "windows-932", "cswindows31j");
-    private static final Pattern ENCODING_ATTRIBUTE =
-            Pattern.compile("\\sencoding\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-    private static final int MAX_DECLARATION_BYTES = 512;
     /**
      * One configured parser factory per thread: creating and configuring a factory cost more than parsing a whole
      * request (oqs-bench's XmlCodecBenchmark, docs/performance.md), and a StAX factory is not specified as thread-safe.
      */
-    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlDocumentReader::newFactory);
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlProlog::secureInputFactory);
 
     private final int maxBytes;
     private final int maxDepth;
@@ -121,46 +108,14 @@ public final class XmlDocumentReader {
         }
         rejectWideEncodings(bytes);
 
-        String declared = sniffDeclaredEncoding(bytes, start);
-        CharacterCode encoding = resolve(declared, bom);
+        String declared = XmlProlog.declaredEncoding(bytes, start);
+        CharacterCode encoding = XmlProlog.resolve(declared, bom);
         String text = decodeStrictly(bytes, start, encoding);
         if (!text.startsWith("<?xml") && text.strip().startsWith("<?xml")) {
             throw new XmlRejectedException(ErrorCode.MALFORMED_XML, "XML宣言の前に空白などの文字があります");
         }
-        rejectDoctypeInProlog(text);
+        XmlProlog.rejectDoctype(text);
         return new XmlDocument(parse(text), encoding, declared, bom);
-    }
-
-    /**
-     * Refuses a DOCTYPE before the parser sees it: skips the declaration, processing instructions, comments and
-     * whitespace of the prolog and looks at what comes next. (The parser's own DTD event is the second line of defence.)
-     */
-    private static void rejectDoctypeInProlog(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-                i++;
-            } else if (text.startsWith("<?", i)) {
-                int end = text.indexOf("?>", i + 2);
-                if (end < 0) {
-                    return;
-                }
-                i = end + 2;
-            } else if (text.startsWith("<!--", i)) {
-                int end = text.indexOf("-->", i + 4);
-                if (end < 0) {
-                    return;
-                }
-                i = end + 3;
-            } else {
-                if (text.startsWith("<!DOCTYPE", i)) {
-                    throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, null);
-                }
-                return;
-            }
-        }
     }
 
     // ---- bytes ----------------------------------------------------------------------------------------------
@@ -205,63 +160,6 @@ public final class XmlDocumentReader {
         }
     }
 
-    /** The encoding pseudo-attribute of the declaration, or {@code null} when there is no declaration or no attribute. */
-    private static String sniffDeclaredEncoding(byte[] bytes, int start) {
-        if (!startsWith(bytes, start, "<?xml".getBytes(StandardCharsets.US_ASCII))
-                || bytes.length <= start + 5 || !isXmlSpace(bytes[start + 5])) {
-            return null;
-        }
-        int limit = Math.min(bytes.length, start + MAX_DECLARATION_BYTES);
-        int end = -1;
-        for (int i = start + 5; i + 1 < limit; i++) {
-            if (bytes[i] == '?' && bytes[i + 1] == '>') {
-                end = i;
-                break;
-            }
-        }
-        if (end < 0) {
-            throw new XmlRejectedException(ErrorCode.MALFORMED_XML, "XML宣言が「?>」で閉じられていません");
-        }
-        String declaration = new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
-        Matcher m = ENCODING_ATTRIBUTE.matcher(declaration);
-        if (!m.find()) {
-            return null;
-        }
-        return m.group(1) != null ? m.group(1) : m.group(2);
-    }
-
-    private static boolean isXmlSpace(byte b) {
-        return b == ' ' || b == '\t' || b == '\r' || b == '\n';
-    }
-
-    private static CharacterCode resolve(String declared, boolean bom) {
-        if (declared == null) {
-            return CharacterCode.UTF_8;
-        }
-        String name = declared.strip().toLowerCase(Locale.ROOT);
-        if (UTF8_NAMES.contains(name)) {
-            return CharacterCode.UTF_8;
-        }
-        if (SHIFT_JIS_NAMES.contains(name)) {
-            if (bom) {
-                throw new XmlRejectedException(ErrorCode.ENCODING_MISMATCH,
-                        "UTF-8のBOMがありますが、XML宣言は " + printable(declared) + " です");
-            }
-            return CharacterCode.SHIFT_JIS;
-        }
-        throw new XmlRejectedException(ErrorCode.UNSUPPORTED_ENCODING, "宣言された文字コード: " + printable(declared));
-    }
-
-    /** Declared names come from the file: keep them short and printable before echoing them. */
-    private static String printable(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length() && sb.length() < 40; i++) {
-            char c = s.charAt(i);
-            sb.append(c >= 0x21 && c <= 0x7E ? c : '?');
-        }
-        return sb.toString();
-    }
-
     private static String decodeStrictly(byte[] bytes, int start, CharacterCode encoding) {
         CharsetDecoder decoder = encoding.charset().newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -284,28 +182,6 @@ public final class XmlDocumentReader {
     }
 
     // ---- XML --------------------------------------------------------------------------------------------------
-
-    private static XMLInputFactory newFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory(); // the JDK parser, never one from the classpath
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
-        factory.setProperty(XMLInputFactory.IS_VALIDATING, Boolean.FALSE);
-        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are not allowed");
-        });
-        trySet(factory, XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        trySet(factory, XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
-
-    private static void trySet(XMLInputFactory factory, String property, Object value) {
-        try {
-            factory.setProperty(property, value);
-        } catch (IllegalArgumentException ignored) {
-            // not supported by this implementation; the DTD refusal covers it anyway
-        }
-    }
 
     private static final class Frame {
         final String name;
