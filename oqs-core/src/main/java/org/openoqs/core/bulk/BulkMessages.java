@@ -1,13 +1,14 @@
 package org.openoqs.core.bulk;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
+import static org.openoqs.core.codec.MessageFields.code;
+import static org.openoqs.core.codec.MessageFields.date;
+import static org.openoqs.core.codec.MessageFields.dateTime;
+
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.openoqs.core.code.CharacterCode;
-import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.QualificationValidity;
 import org.openoqs.core.code.ReferenceClassification;
@@ -335,47 +336,8 @@ public final class BulkMessages {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
     }
 
-    private static String code(CodeTable value) {
-        return value == null ? null : value.code();
-    }
-
-    private static String date(LocalDate value) {
-        return value == null ? null : QualificationMessages.DATE.format(value);
-    }
-
-    private static String dateTime(LocalDateTime value) {
-        return value == null ? null : QualificationMessages.DATE_TIME.format(value);
-    }
-
     private static String number(Integer value) {
         return value == null ? null : value.toString();
-    }
-
-    private static <E extends Enum<E> & CodeTable> E code(XmlNode parent, String name, Class<E> table) {
-        String raw = parent.text(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return CodeTable.find(table, raw).orElseThrow(() -> new MessageFormatException(BAD_RESULT, name,
-                name + " に未知のコード値「" + shorten(raw) + "」があります（" + CodeTable.tableId(table) + "）"));
-    }
-
-    private static LocalDate date(XmlNode parent, String name) {
-        String raw = parent.text(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return QualificationMessages.parseDate(raw.strip()).orElseThrow(() -> new MessageFormatException(BAD_RESULT,
-                name, name + " の日付「" + shorten(raw) + "」が yyyyMMdd 形式の存在する日付ではありません"));
-    }
-
-    private static LocalDateTime dateTime(XmlNode parent, String name) {
-        String raw = parent.text(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return QualificationMessages.parseDateTime(raw.strip()).orElseThrow(() -> new MessageFormatException(BAD_RESULT,
-                name, name + " の日時「" + shorten(raw) + "」が yyyyMMddHHmmss 形式の存在する日時ではありません"));
     }
 
     private static Integer integer(XmlNode parent, String name) {

@@ -1,5 +1,9 @@
 package org.openoqs.core.codec;
 
+import static org.openoqs.core.codec.MessageFields.code;
+import static org.openoqs.core.codec.MessageFields.date;
+import static org.openoqs.core.codec.MessageFields.dateTime;
+
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -514,45 +518,6 @@ public final class QualificationMessages {
 
     private static String shorten(String s) {
         return s.length() <= 40 ? s : s.substring(0, 40) + "…";
-    }
-
-    private static String code(CodeTable value) {
-        return value == null ? null : value.code();
-    }
-
-    private static String date(LocalDate value) {
-        return value == null ? null : DATE.format(value);
-    }
-
-    private static String dateTime(LocalDateTime value) {
-        return value == null ? null : DATE_TIME.format(value);
-    }
-
-    private static <E extends Enum<E> & CodeTable> E code(XmlNode parent, String name, Class<E> table) {
-        String raw = parent.text(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return CodeTable.find(table, raw).orElseThrow(() -> new MessageFormatException(BAD_RESULT, name,
-                name + " に未知のコード値「" + shorten(raw) + "」があります（" + CodeTable.tableId(table) + "）"));
-    }
-
-    private static LocalDate date(XmlNode parent, String name) {
-        String raw = parent.text(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return parseDate(raw.strip()).orElseThrow(() -> new MessageFormatException(BAD_RESULT, name,
-                name + " の日付「" + shorten(raw) + "」が yyyyMMdd 形式の存在する日付ではありません"));
-    }
-
-    private static LocalDateTime dateTime(XmlNode parent, String name) {
-        String raw = parent.text(name).orElse(null);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        return parseDateTime(raw.strip()).orElseThrow(() -> new MessageFormatException(BAD_RESULT, name,
-                name + " の日時「" + shorten(raw) + "」が yyyyMMddHHmmss 形式の存在する日時ではありません"));
     }
 
     /** Parses {@code yyyyMMdd} strictly (8 ASCII digits, a real calendar date). */
