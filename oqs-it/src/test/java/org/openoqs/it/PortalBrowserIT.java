@@ -31,6 +31,7 @@ import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.population.Personas;
+import org.openoqs.core.registry.Person;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.pki.TrustStores;
 import org.openqa.selenium.By;
@@ -243,7 +244,51 @@ class PortalBrowserIT {
         screenshot("11-qualification-result");
     }
 
+    @Test
+    @Order(8)
+    void aMedicalViewerSeesTheDrugsAndCheckUpsOfAPatientWhoConsentedOnTheReader() throws Exception {
+        // 山田 太郎 (a 特定健診 every year) and 佐藤 洋子 (monthly prescriptions) consent on the reader
+        confirmOnTheReader("P000000000000001", "drug,checkup,diagnosis");
+        confirmOnTheReader("P000000000000002", "drug,diagnosis");
+        Person taro = Personas.byKey("shaho-honnin").orElseThrow().person();
+        Person yoko = Personas.byKey("shin-shikaku").orElseThrow().person();
+        logout();
+        login(adminId, ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/web/"));
+        browser.get(portal.resolve("accounts").toString());
+        new Select(browser.findElement(By.id("kind"))).selectByValue("MEDICAL_VIEWER");
+        browser.findElement(By.id("displayName")).sendKeys("医師 一郎");
+        click(By.id("create"));
+        String viewerId = text(By.id("issued-id"));
+        String viewerInitial = text(By.id("issued-password"));
+        assertThat(viewerId).matches("I\\d{5}");
+        logout();
+
+        signInFirstTime(viewerId, viewerInitial, "Mejiro#2026-doctor");
+        click(By.linkText("医療情報閲覧"));
+        assertThat(text(By.id("patients"))).contains(taro.name()).contains(yoko.name()).contains("特定健診情報");
+        screenshot("12-medical-patients");
+        click(By.id("open-" + yoko.personId()));
+        click(By.id("tab-drugs"));
+        assertThat(text(By.id("drug-table"))).contains("調剤日").contains("医薬品名");
+        screenshot("13-medical-drugs");
+        click(By.id("back-to-list"));
+        click(By.id("open-" + taro.personId()));
+        click(By.id("tab-checkups"));
+        assertThat(text(By.id("checkup-table"))).contains("BMI");
+        screenshot("14-medical-checkups");
+        browser.get(portal.resolve("medical/patients/" + Personas.byKey("kokuho").orElseThrow().person().personId()
+                + "/drugs").toString());
+        assertThat(text(By.id("refused-message"))).contains("OQSP3101").contains("薬剤情報の同意がありません");
+    }
+
     // ------------------------------------------------------------------------------------------ steps
+
+    private static void confirmOnTheReader(String card, String consents) throws Exception {
+        DemoProcess.Completed confirmed = DemoProcess.run("reader", "confirm", "--home", home.toString(), "--card", card,
+                "--method", "face", "--consent", consents);
+        assertThat(confirmed.exitCode()).as(confirmed.output()).isZero();
+    }
 
     private static void signInFirstTime(String id, String initial, String chosen) throws Exception {
         browser.get(portal.resolve("login").toString());

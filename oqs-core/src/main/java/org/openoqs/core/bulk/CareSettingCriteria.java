@@ -154,7 +154,7 @@ public sealed interface CareSettingCriteria {
             }
             month = YearMonth.parse(text, MONTH);
         } catch (DateTimeParseException e) {
-            return refused(ErrorCode.INVALID_TREATMENT_MONTH, "MedicalTreatmentMonth", "指定値: " + shown(raw));
+            return refused(ErrorCode.INVALID_TREATMENT_MONTH, "MedicalTreatmentMonth", "指定値: " + Violation.shown(raw));
         }
         if (month.isAfter(YearMonth.from(today))) {
             return refused(ErrorCode.INVALID_TREATMENT_MONTH, "MedicalTreatmentMonth", "未来の年月です: " + text);
@@ -168,7 +168,7 @@ public sealed interface CareSettingCriteria {
         LocalDate to = QualificationMessages.parseDate(rawTo.strip()).orElse(null);
         if (from == null || to == null) {
             return refused(ErrorCode.INVALID_DATE_RANGE, field,
-                    "指定値: " + shown(rawFrom) + "〜" + shown(rawTo));
+                    "指定値: " + Violation.shown(rawFrom) + "〜" + Violation.shown(rawTo));
         }
         if (from.isAfter(to)) {
             return refused(ErrorCode.INVALID_DATE_RANGE, field, "開始日が終了日より後です");
@@ -183,7 +183,7 @@ public sealed interface CareSettingCriteria {
         if (blank(raw) || raw.strip().equals(expected.code())) {
             return null;
         }
-        return new Violation(ErrorCode.INVALID_MEDICAL_TREATMENT_FLAG, "MedicalTreatmentFlag", "指定値: " + shown(raw));
+        return new Violation(ErrorCode.INVALID_MEDICAL_TREATMENT_FLAG, "MedicalTreatmentFlag", "指定値: " + Violation.shown(raw));
     }
 
     private static Outcome refused(ErrorCode code, String field, String detail) {
@@ -194,9 +194,4 @@ public sealed interface CareSettingCriteria {
         return s == null || s.isBlank();
     }
 
-    private static String shown(String raw) {
-        StringBuilder sb = new StringBuilder();
-        raw.codePoints().limit(20).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return sb.toString();
-    }
 }

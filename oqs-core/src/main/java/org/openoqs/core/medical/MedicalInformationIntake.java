@@ -1,8 +1,6 @@
 package org.openoqs.core.medical;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.error.ErrorCode;
@@ -21,8 +19,7 @@ import org.openoqs.core.xml.XmlNode;
 public final class MedicalInformationIntake {
 
     /** Longest drug-history window one request may ask for (the real service keeps about three years). */
-    public static final int MAX_MONTHS = 36;
-    private static final DateTimeFormatter YYYYMM = DateTimeFormatter.ofPattern("uuuuMM");
+    public static final int MAX_MONTHS = DrugHistoryPeriod.MAX_MONTHS;
 
     /** The result of screening: the request, or what was wrong plus the header values to echo. */
     public sealed interface Outcome permits Accepted, Rejected {
@@ -72,7 +69,7 @@ public final class MedicalInformationIntake {
         String digits = rawInsurer.strip();
         if (!(digits.length() == 8 || digits.length() == 6) || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return new Rejected(new Violation(ErrorCode.INVALID_INSURER_NUMBER_FORMAT, "InsurerNumber",
-                    "指定値: 「" + shown(rawInsurer) + "」"), institution, fileId);
+                    "指定値: 「" + Violation.shown(rawInsurer) + "」"), institution, fileId);
         }
         try {
             insurer = InquiryValidator.normalizedInsurerNumber(rawInsurer);
@@ -96,7 +93,7 @@ public final class MedicalInformationIntake {
         String branch = text(h, "BranchNumber");
         if (branch != null && !branch.isBlank() && !branch.strip().matches("[0-9]{2}")) {
             return new Rejected(new Violation(ErrorCode.INVALID_BRANCH_NUMBER, "BranchNumber",
-                    "指定値: " + shown(branch)), institution, fileId);
+                    "指定値: " + Violation.shown(branch)), institution, fileId);
         }
         XmlNode b = body.get();
         String category = text(b, "FileCategory");
@@ -111,24 +108,20 @@ public final class MedicalInformationIntake {
             Optional<MedicalTreatmentFlag> flag = MedicalTreatmentFlag.ofName(flagText);
             if (flag.isEmpty() || flag.get() == MedicalTreatmentFlag.EMERGENCY || !flagText.strip().matches("[1-3]")) {
                 return new Rejected(new Violation(ErrorCode.INVALID_TREATMENT_FLAG, "MedicalTreatmentFlag",
-                        "指定値: " + shown(flagText)), institution, fileId);
+                        "指定値: " + Violation.shown(flagText)), institution, fileId);
             }
             treatment = flag.get();
         }
         YearMonth from = null;
         YearMonth to = null;
         if (kind == MedicalInformationKind.DRUG) {
-            Optional<YearMonth> end = month(text(b, "EndDate"), thisMonth);
-            Optional<YearMonth> start = month(text(b, "StartDate"), null);
-            if (end.isEmpty() || (text(b, "StartDate") != null && !text(b, "StartDate").isBlank() && start.isEmpty())) {
-                return new Rejected(Violation.of(ErrorCode.INVALID_MONTH_RANGE, "StartDate"), institution, fileId);
+            DrugHistoryPeriod.Resolution period = DrugHistoryPeriod.resolve(text(b, "StartDate"), text(b, "EndDate"),
+                    thisMonth);
+            if (period instanceof DrugHistoryPeriod.Invalid invalid) {
+                return new Rejected(invalid.violation(), institution, fileId);
             }
-            to = end.get().isAfter(thisMonth) ? thisMonth : end.get();
-            from = start.orElse(to.minusMonths(11));
-            if (from.isAfter(to) || from.plusMonths(MAX_MONTHS).isBefore(to.plusMonths(1))) {
-                return new Rejected(new Violation(ErrorCode.INVALID_MONTH_RANGE, "StartDate",
-                        "指定値: " + from.format(YYYYMM) + "〜" + to.format(YYYYMM)), institution, fileId);
-            }
+            from = ((DrugHistoryPeriod.Valid) period).period().from();
+            to = ((DrugHistoryPeriod.Valid) period).period().to();
         }
         return new Accepted(new MedicalInformationRequest(kind, institution.strip(), insurer, blankToNull(symbol),
                 number.strip(), blankToNull(branch), blankToNull(fileId), from, to, category.strip(), treatment));
@@ -141,7 +134,7 @@ public final class MedicalInformationIntake {
         }
         String code = raw.strip();
         if (!code.matches("[0-9]{10}")) {
-            return Optional.of(new Violation(ErrorCode.INVALID_INSTITUTION_CODE_FORMAT, field, "指定値: " + shown(raw)));
+            return Optional.of(new Violation(ErrorCode.INVALID_INSTITUTION_CODE_FORMAT, field, "指定値: " + Violation.shown(raw)));
         }
         if (!CheckDigit.isValid(code)) {
             return Optional.of(new Violation(ErrorCode.INVALID_INSTITUTION_CODE_CHECK_DIGIT, field, "指定値: " + code));
@@ -152,22 +145,6 @@ public final class MedicalInformationIntake {
         return Optional.empty();
     }
 
-    /** {@code yyyyMM}; blank → {@code fallback} (empty when there is none). */
-    private static Optional<YearMonth> month(String text, YearMonth fallback) {
-        if (text == null || text.isBlank()) {
-            return Optional.ofNullable(fallback);
-        }
-        String t = text.strip();
-        if (!t.matches("[0-9]{6}")) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(YearMonth.parse(t, YYYYMM));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
     private static String text(XmlNode node, String child) {
         return node.text(child).orElse(null);
     }
@@ -176,9 +153,4 @@ public final class MedicalInformationIntake {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static String shown(String raw) {
-        StringBuilder sb = new StringBuilder();
-        raw.codePoints().limit(30).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return sb.toString();
-    }
 }

@@ -56,7 +56,7 @@ public final class InquiryValidator {
             out.add(Violation.of(ErrorCode.MISSING_CONFIRMATION_DATE, "QualificationConfirmationDate"));
         } else if (QualificationMessages.parseDate(date.strip()).isEmpty()) {
             out.add(new Violation(ErrorCode.INVALID_CONFIRMATION_DATE, "QualificationConfirmationDate",
-                    "指定値: " + shown(date)));
+                    "指定値: " + Violation.shown(date)));
         }
         String id = h.arbitraryFileIdentifier();
         if (id != null && length(id) > MAX_FILE_IDENTIFIER) {
@@ -78,7 +78,7 @@ public final class InquiryValidator {
         }
         String code = raw.strip();
         if (code.length() != 10 || !isAsciiDigits(code)) {
-            return Optional.of(new Violation(ErrorCode.INVALID_INSTITUTION_CODE_FORMAT, field, "指定値: " + shown(raw)));
+            return Optional.of(new Violation(ErrorCode.INVALID_INSTITUTION_CODE_FORMAT, field, "指定値: " + Violation.shown(raw)));
         }
         if (!CheckDigit.isValid(code)) {
             return Optional.of(new Violation(ErrorCode.INVALID_INSTITUTION_CODE_CHECK_DIGIT, field, "指定値: " + code));
@@ -111,7 +111,7 @@ public final class InquiryValidator {
         }
         String branch = s.insuredBranchNumber();
         if (!isBlank(branch) && !(branch.strip().length() == 2 && isAsciiDigits(branch.strip()))) {
-            return Optional.of(new Violation(ErrorCode.INVALID_BRANCH_NUMBER, "InsuredBranchNumber", "指定値: " + shown(branch)));
+            return Optional.of(new Violation(ErrorCode.INVALID_BRANCH_NUMBER, "InsuredBranchNumber", "指定値: " + Violation.shown(branch)));
         }
         v = birthdate(s.birthdate(), today);
         if (v.isPresent()) {
@@ -123,7 +123,7 @@ public final class InquiryValidator {
         }
         if (!flag.strip().equals("0") && !flag.strip().equals("1")) {
             return Optional.of(new Violation(ErrorCode.INVALID_LIMIT_CONSENT_FLAG, "LimitApplicationCertificateRelatedConsFlg",
-                    "指定値: " + shown(flag)));
+                    "指定値: " + Violation.shown(flag)));
         }
         String arbitrary = s.arbitraryIdentifier();
         if (arbitrary != null && length(arbitrary) > MAX_ARBITRARY_IDENTIFIER) {
@@ -140,7 +140,7 @@ public final class InquiryValidator {
         }
         String digits = raw.strip();
         if (!isAsciiDigits(digits) || (digits.length() != 8 && digits.length() != 6)) {
-            return Optional.of(new Violation(ErrorCode.INVALID_INSURER_NUMBER_FORMAT, field, "指定値: 「" + shown(raw) + "」"));
+            return Optional.of(new Violation(ErrorCode.INVALID_INSURER_NUMBER_FORMAT, field, "指定値: 「" + Violation.shown(raw) + "」"));
         }
         try {
             normalizedInsurerNumber(raw);
@@ -175,7 +175,7 @@ public final class InquiryValidator {
         }
         Optional<LocalDate> date = QualificationMessages.parseDate(raw.strip());
         if (date.isEmpty()) {
-            return Optional.of(new Violation(ErrorCode.INVALID_BIRTHDATE, field, "指定値: " + shown(raw)));
+            return Optional.of(new Violation(ErrorCode.INVALID_BIRTHDATE, field, "指定値: " + Violation.shown(raw)));
         }
         if (date.get().isBefore(EARLIEST_BIRTHDATE)) {
             return Optional.of(new Violation(ErrorCode.INVALID_BIRTHDATE, field, "1900年1月1日より前の日付です"));
@@ -204,13 +204,4 @@ public final class InquiryValidator {
         return !s.isEmpty();
     }
 
-    /** A value from the file, made safe and short for a message. */
-    static String shown(String raw) {
-        StringBuilder sb = new StringBuilder();
-        raw.codePoints().limit(30).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        if (raw.codePointCount(0, raw.length()) > 30) {
-            sb.append('…');
-        }
-        return sb.toString();
-    }
 }

@@ -28,4 +28,20 @@ public record Violation(ErrorCode code, String field, String detail) {
     public boolean isFileLevel() {
         return code.isFileLevel();
     }
+
+    /**
+     * A value as written, made safe and short for a message: control characters become {@code ?}, at most 30
+     * characters, {@code …} when cut.
+     */
+    public static String shown(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        raw.codePoints().limit(30).forEach(cp -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
+        if (raw.codePointCount(0, raw.length()) > 30) {
+            sb.append('…');
+        }
+        return sb.toString();
+    }
 }

@@ -21,7 +21,7 @@ import org.openoqs.core.medical.Diagnosis;
 import org.openoqs.core.medical.DispensedDrug;
 import org.openoqs.core.medical.DispensingRecord;
 import org.openoqs.core.medical.HealthCheckup;
-import org.openoqs.core.medical.MedicalInformationRequest;
+import org.openoqs.core.medical.DrugHistoryPeriod;
 import org.openoqs.core.medical.MedicalInformationResults;
 import org.openoqs.core.medical.Surgery;
 import org.openoqs.core.registry.Person;
@@ -62,10 +62,10 @@ public final class MedicalInformationPdf {
         return FONT_CANDIDATES.stream().filter(Files::isReadable).findFirst().map(MedicalInformationPdf::new);
     }
 
-    public byte[] drugInformation(MedicalInformationRequest r, Person p, List<DispensingRecord> dispensings,
+    public byte[] drugInformation(DrugHistoryPeriod period, Person p, List<DispensingRecord> dispensings,
             List<Diagnosis> diagnoses, List<Surgery> surgeries, LocalDateTime now) {
         List<String> lines = new ArrayList<>();
-        lines.add("対象期間: " + MedicalInformationResults.months(r.from(), r.to()) + "（調剤月）");
+        lines.add("対象期間: " + MedicalInformationResults.months(period.from(), period.to()) + "（調剤月）");
         lines.add("");
         if (dispensings.isEmpty()) {
             lines.add("対象期間の薬剤情報はありません。");

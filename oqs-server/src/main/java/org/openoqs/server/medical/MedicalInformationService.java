@@ -1,7 +1,6 @@
 package org.openoqs.server.medical;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +15,8 @@ import org.openoqs.core.consent.ConsentCategory;
 import org.openoqs.core.consent.ConsentRecord;
 import org.openoqs.core.eligibility.EligibilityService;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.medical.DrugHistoryPeriod;
 import org.openoqs.core.medical.MedicalHistory;
-import org.openoqs.core.medical.MedicalHistoryGenerator;
 import org.openoqs.core.medical.MedicalInformationIntake;
 import org.openoqs.core.medical.MedicalInformationKind;
 import org.openoqs.core.medical.MedicalInformationRequest;
@@ -25,13 +24,11 @@ import org.openoqs.core.medical.MedicalInformationResults;
 import org.openoqs.core.registry.Person;
 import org.openoqs.core.validation.Violation;
 import org.openoqs.core.xml.XmlNode;
-import org.openoqs.server.ServerConfig;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.consent.ConsentService;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.openoqs.server.security.FacilityPrincipal;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -55,18 +52,16 @@ public class MedicalInformationService {
     private final JdbcQualificationRegistry registry;
     private final ConsentService consents;
     private final AuditLog audit;
-    private final JdbcClient jdbc;
-    private final Clock clock;
-    private final MedicalHistoryGenerator generator = new MedicalHistoryGenerator(ServerConfig.POPULATION_SEED);
+    private final MedicalHistories histories;
     private final Optional<MedicalInformationPdf> pdf = MedicalInformationPdf.create();
-    private volatile LocalDate historyDate;
+    private final Clock clock;
 
     public MedicalInformationService(JdbcQualificationRegistry registry, ConsentService consents, AuditLog audit,
-            JdbcClient jdbc, Clock clock) {
+            MedicalHistories histories, Clock clock) {
         this.registry = registry;
         this.consents = consents;
         this.audit = audit;
-        this.jdbc = jdbc;
+        this.histories = histories;
         this.clock = clock;
     }
 
@@ -96,23 +91,16 @@ public class MedicalInformationService {
         if (kind.includesDiagnosis(r.fileCategory())) {
             needed.add(ConsentCategory.DIAGNOSIS);
         }
-        for (ConsentCategory c : needed) {
-            ConsentRecord record = given.get(c);
-            if (record == null || !record.isAvailableAt(now)) {
-                String detail = c.label() + (record == null ? "の同意がありません" : "の同意の有効期限（"
-                        + record.availableUntil().format(java.time.format.DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm"))
-                        + "）を過ぎています");
-                record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.CONSENT_MISSING.code()
-                        + " consent=" + c.cliName() + (record == null ? " none" : " expired"));
-                return refusal(facility, r.arbitraryFileIdentifier(),
-                        new Violation(ErrorCode.CONSENT_MISSING, null, detail), now, cc);
-            }
+        Optional<ConsentGate.Refusal> refusal = ConsentGate.check(given, needed, now);
+        if (refusal.isPresent()) {
+            record(caller, kind, r.arbitraryFileIdentifier(), persons, refusal.get().auditOutcome());
+            return refusal(facility, r.arbitraryFileIdentifier(), refusal.get().violation(), now, cc);
         }
         if (r.wantsPdf() && pdf.isEmpty()) {
             record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.PDF_UNAVAILABLE.code());
             return refusal(facility, r.arbitraryFileIdentifier(), Violation.of(ErrorCode.PDF_UNAVAILABLE, null), now, cc);
         }
-        MedicalHistory history = generator.generate(person, historyDate());
+        MedicalHistory history = histories.of(person);
         Answer answer = kind == MedicalInformationKind.DRUG ? drugs(facility, r, person, history, given, now, cc)
                 : checkups(r, person, history, now, cc);
         record(caller, kind, r.arbitraryFileIdentifier(), persons, "OK category=" + r.fileCategory()
@@ -123,14 +111,13 @@ public class MedicalInformationService {
     private Answer drugs(Facility facility, MedicalInformationRequest r, Person person, MedicalHistory history,
             Map<ConsentCategory, ConsentRecord> given, LocalDateTime now, CharacterCode cc) {
         boolean withDiagnosis = MedicalInformationKind.DRUG.includesDiagnosis(r.fileCategory());
-        ConsentRecord surgeryConsent = given.get(ConsentCategory.SURGERY);
-        boolean withSurgery = withDiagnosis && facility.settings().operationInfo() && surgeryConsent != null
-                && surgeryConsent.isAvailableAt(now);
+        boolean withSurgery = withDiagnosis
+                && ConsentGate.surgeriesAllowed(facility.settings().operationInfo(), given, now);
         var dispensings = history.dispensingsBetween(r.from(), r.to());
         var diagnoses = withDiagnosis ? history.diagnoses() : null;
         var surgeries = withSurgery ? history.surgeries() : null;
         if (r.wantsPdf()) {
-            return new Answer(null, pdf.orElseThrow().drugInformation(r, person, dispensings, diagnoses, surgeries, now));
+            return new Answer(null, pdf.orElseThrow().drugInformation(new DrugHistoryPeriod(r.from(), r.to()), person, dispensings, diagnoses, surgeries, now));
         }
         return new Answer(MedicalInformationResults.drugResult(r, person, dispensings, diagnoses, surgeries, now, cc), null);
     }
@@ -146,18 +133,6 @@ public class MedicalInformationService {
     private static Answer refusal(Facility facility, String fileId, Violation v, LocalDateTime now, CharacterCode cc) {
         return new Answer(MedicalInformationResults.error(facility.institutionCode(), fileId, v.code().code(), v.message(),
                 now, cc), null);
-    }
-
-    /** The day the registry was generated: histories are anchored there so they do not move day by day. */
-    private LocalDate historyDate() {
-        LocalDate d = historyDate;
-        if (d == null) {
-            d = jdbc.sql("select population_date from registry_meta where id = 1").query(LocalDate.class).optional()
-                    .orElse(null);
-            d = d == null ? LocalDate.now(clock) : d;
-            historyDate = d;
-        }
-        return d;
     }
 
     private void record(FacilityPrincipal caller, MedicalInformationKind kind, String fileId, Set<String> persons,

@@ -11,6 +11,7 @@ import org.openoqs.server.ServerConfig;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.audit.AuditEvent;
 import org.openoqs.server.inquiry.InquiryService;
+import org.openoqs.server.medical.MedicalInformationService;
 import org.openoqs.server.notice.NoticeService;
 import org.openoqs.server.security.ClientCertificateFilter;
 import org.openoqs.server.web.security.PortalAccessDeniedHandler;
@@ -44,6 +45,7 @@ public class AuditViewController {
         ACTION_LABELS.put(EnvironmentSettings.ACTION, "環境設定の変更");
         ACTION_LABELS.put(ManualInquiryController.ACTION, "資格確認（画面）");
         ACTION_LABELS.put(InquiryService.ACTION, "資格確認（照会）");
+        ACTION_LABELS.put(MedicalInformationService.ACTION, "医療情報の閲覧");
         ACTION_LABELS.put(PortalAccessDeniedHandler.ACTION, "権限のない操作の拒否");
         ACTION_LABELS.put(WebCertificateFilter.ACTION, "証明書による接続拒否");
         ACTION_LABELS.put(ClientCertificateFilter.ACTION, "端末API 認証拒否");

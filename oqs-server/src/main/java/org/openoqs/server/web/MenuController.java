@@ -45,6 +45,8 @@ public class MenuController {
         if (kind == AccountKind.ADMIN || kind == AccountKind.GENERAL || kind == AccountKind.MEDICAL_VIEWER) {
             items.add(new MenuItem(PortalPaths.INQUIRY, "資格確認書／処方箋で確認",
                     "保険者番号・記号・番号・枝番・生年月日で資格を確認します。"));
+            items.add(new MenuItem(PortalPaths.MEDICAL, "医療情報閲覧",
+                    "閲覧に同意した患者の薬剤情報・特定健診情報・診療情報を表示します。"));
         }
         if (!kind.manages().isEmpty()) {
             items.add(new MenuItem(PortalPaths.ACCOUNTS, "アカウント管理",

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.openoqs.server.account.AccountNotFoundException;
 import org.openoqs.server.account.AccountOperationRefusedException;
 import org.openoqs.server.facility.Facility;
+import org.openoqs.server.medical.MedicalInformationRefusedException;
 import org.openoqs.server.web.security.CertifiedFacility;
 import org.openoqs.server.web.security.PortalUser;
 import org.slf4j.Logger;
@@ -48,6 +49,15 @@ public class PortalPageAdvice {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String refused(AccountOperationRefusedException e, Model model) {
         model.addAttribute("message", e.getMessage());
+        return "web/refused";
+    }
+
+    /** No consent in force (or no PDF font): the interface's code and message; already audited by the service. */
+    @ExceptionHandler(MedicalInformationRefusedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    String medicalInformationRefused(MedicalInformationRefusedException e, Model model) {
+        model.addAttribute("errorCode", e.violation().code().code());
+        model.addAttribute("message", e.violation().message());
         return "web/refused";
     }
 

@@ -59,6 +59,9 @@ class RoleAccessTest {
     void generalAndViewerAccountsUseTheManualInquiryAndTheMenu() throws Exception {
         assertThat(status(general, get("/web/inquiry")).getStatus()).isEqualTo(200);
         assertThat(status(viewer, get("/web/inquiry")).getStatus()).isEqualTo(200);
+        assertThat(status(general, get("/web/medical")).getStatus()).isEqualTo(200);
+        assertThat(status(viewer, get("/web/medical")).getStatus()).isEqualTo(200);
+        assertThat(status(viewer, get("/web/menu")).getContentAsString()).contains("医療情報閲覧");
         assertRefusedByRole(status(viewer, get("/web/accounts")), "/web/accounts");
         String menu = status(general, get("/web/menu")).getContentAsString();
         assertThat(menu).contains("資格確認書／処方箋で確認").doesNotContain("アカウント管理").doesNotContain("環境設定");
@@ -70,6 +73,8 @@ class RoleAccessTest {
         assertThat(status(master, get("/web/audit")).getStatus()).isEqualTo(200);
         assertRefusedByRole(status(master, get("/web/settings")), "/web/settings");
         assertRefusedByRole(status(master, get("/web/inquiry")), "/web/inquiry");
+        assertRefusedByRole(status(master, get("/web/medical")), "/web/medical");
+        assertThat(status(master, get("/web/menu")).getContentAsString()).doesNotContain("医療情報閲覧");
 
         MockHttpServletResponse general = status(master, post("/web/accounts").with(csrf())
                 .param("kind", "GENERAL").param("displayName", "受付 六郎"));

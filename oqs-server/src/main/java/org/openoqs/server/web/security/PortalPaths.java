@@ -13,6 +13,7 @@ public final class PortalPaths {
     public static final String SETTINGS = "/web/settings";
     public static final String INQUIRY = "/web/inquiry";
     public static final String AUDIT = "/web/audit";
+    public static final String MEDICAL = "/web/medical";
     public static final String REFUSED = "/web/refused";
     /** Style sheets: served without a certificate so that the refusal page itself is readable. */
     public static final String CSS = "/web/css/";

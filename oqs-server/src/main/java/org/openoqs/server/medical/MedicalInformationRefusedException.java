@@ -1,0 +1,18 @@
+package org.openoqs.server.medical;
+
+import org.openoqs.core.validation.Violation;
+
+/** Medical information was not shown: no consent in force, or no PDF font. The refusal is already audited. */
+public class MedicalInformationRefusedException extends RuntimeException {
+
+    private final transient Violation violation;
+
+    public MedicalInformationRefusedException(Violation violation) {
+        super(violation.code().code() + " " + violation.message());
+        this.violation = violation;
+    }
+
+    public Violation violation() {
+        return violation;
+    }
+}
