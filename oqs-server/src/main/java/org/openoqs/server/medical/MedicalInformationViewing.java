@@ -105,17 +105,17 @@ public class MedicalInformationViewing {
         // candidates: anyone with a viewing row still running; the newest-row rule below decides
         List<String> candidates = jdbc.sql("select person_id, max(consent_time) as latest from consent_record "
                         + "where institution_code = ? and available_until > ? and category <> ? "
-                        + "group by person_id order by latest desc")
+                        + "group by person_id order by latest desc fetch first " + (MAX_PATIENTS * 2) + " rows only")
                 .params(institutionCode, nowUtc, ConsentCategory.LIMIT.name())
                 .query((rs, row) -> rs.getString("person_id").strip()).list();
-        Map<String, Map<ConsentCategory, ConsentRecord>> latest = directory.latestConsents(institutionCode,
-                candidates.subList(0, Math.min(candidates.size(), MAX_PATIENTS * 2)));
+        // twice the cap: a candidate whose newest row of each category lapsed drops out below
+        Map<String, Map<ConsentCategory, ConsentRecord>> latest = directory.latestConsents(institutionCode, candidates);
         List<ConsentedPatient> out = new ArrayList<>();
         for (String personId : candidates) {
-            if (out.size() == MAX_PATIENTS) {
-                break;
-            }
             Map<ConsentCategory, ConsentRecord> given = latest.getOrDefault(personId, Map.of());
+            if (out.size() == MAX_PATIENTS || given.isEmpty()) {
+                continue;
+            }
             registry.person(personId).map(p -> patientOf(p, given)).filter(p -> p.mayViewAnything(now))
                     .ifPresent(out::add);
         }
