@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 org.openoqs.app.terminal.TerminalCommand.class,
                 BenchCommand.class,
                 org.openoqs.app.reader.ReaderCommand.class,
+                org.openoqs.app.card.CardCommand.class,
                 org.openoqs.app.ca.CaCommand.class,
                 org.openoqs.app.doctor.DoctorCommand.class,
                 org.openoqs.app.doctor.SelftestCommand.class,

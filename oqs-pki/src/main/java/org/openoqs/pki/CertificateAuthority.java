@@ -87,6 +87,7 @@ public final class CertificateAuthority {
     /** 825 days: the longest lifetime browsers accepted for server certificates of private CAs. */
     public static final Duration DEFAULT_SERVER_VALIDITY = Duration.ofDays(825);
     public static final Duration DEFAULT_CODE_SIGNING_VALIDITY = Duration.ofDays(1096);
+    public static final Duration DEFAULT_OFFICE_VALIDITY = Duration.ofDays(1096);
     public static final Duration CRL_VALIDITY = Duration.ofDays(7);
     /** Re-sign the CRL a day before nextUpdate so a checker never sees a stale one. */
     private static final Duration CRL_REFRESH_MARGIN = Duration.ofDays(1);
@@ -217,6 +218,28 @@ public final class CertificateAuthority {
         requireText(facilityName, "facilityName");
         return issue(CertificateKind.FACILITY, subject(facilityName, institutionCode), null,
                 notBefore.truncatedTo(ChronoUnit.SECONDS), notAfter.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Issuing-office certificate ({@link OfficeCertificates}), valid {@link #DEFAULT_OFFICE_VALIDITY}. */
+    public IssuedCredential issueOfficeCertificate(String localGovernmentCode, String officeName) {
+        return issueOfficeCertificate(localGovernmentCode, officeName, DEFAULT_OFFICE_VALIDITY);
+    }
+
+    /**
+     * Subject {@code C=JP, O=<officeName>, OU=Issuing Office, CN=OFFICE-<localGovernmentCode>}, EKU clientAuth and
+     * the office policy {@link OfficeCertificates#POLICY_OID}.
+     *
+     * @param localGovernmentCode 6-digit 全国地方公共団体コード with a valid check digit
+     */
+    public IssuedCredential issueOfficeCertificate(String localGovernmentCode, String officeName, Duration validity) {
+        if (!OfficeCertificates.isLocalGovernmentCode(localGovernmentCode)) {
+            throw new IllegalArgumentException(
+                    "Local government code must be 6 ASCII digits with a valid check digit: " + localGovernmentCode);
+        }
+        requireText(officeName, "officeName");
+        Instant notBefore = defaultNotBefore();
+        return issue(CertificateKind.ISSUING_OFFICE, OfficeCertificates.subject(localGovernmentCode, officeName), null,
+                notBefore, cappedNotAfter(notBefore, validity));
     }
 
     /** Certificate for signing update packages (EKU codeSigning). */

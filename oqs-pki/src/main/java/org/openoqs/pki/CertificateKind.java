@@ -7,5 +7,10 @@ public enum CertificateKind {
     /** A medical facility's terminal (clientAuth), CN = 10-digit institution code. */
     FACILITY,
     /** Signs update packages (codeSigning). */
-    CODE_SIGNING
+    CODE_SIGNING,
+    /**
+     * A municipal issuing office (個人番号カード交付窓口) on the office API (clientAuth), CN =
+     * {@code OFFICE-<地方公共団体コード>}, marked by {@link OfficeCertificates#POLICY_OID}; never a facility.
+     */
+    ISSUING_OFFICE
 }

@@ -16,11 +16,13 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
@@ -28,6 +30,7 @@ import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.asn1.x509.Time;
 import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -95,6 +98,11 @@ final class X509Signing {
         if (subjectAltNames != null) {
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames);
         }
+        if (kind == CertificateKind.ISSUING_OFFICE) {
+            // The marker the office API trusts: only this CA method writes the policy, whatever the subject says.
+            builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
+                    new PolicyInformation(new ASN1ObjectIdentifier(OfficeCertificates.POLICY_OID))));
+        }
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer(caKey)));
     }
 
@@ -136,7 +144,7 @@ final class X509Signing {
     private static KeyPurposeId purposeOf(CertificateKind kind) {
         return switch (kind) {
             case SERVER -> KeyPurposeId.id_kp_serverAuth;
-            case FACILITY -> KeyPurposeId.id_kp_clientAuth;
+            case FACILITY, ISSUING_OFFICE -> KeyPurposeId.id_kp_clientAuth;
             case CODE_SIGNING -> KeyPurposeId.id_kp_codeSigning;
         };
     }

@@ -78,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  res           " + p.get("res.dir"));
         out.println("  face          " + p.get("face.dir"));
         out.println("  client cert   " + p.get("client.p12") + " (password " + p.get("client.p12.password") + ")");
+        out.println("  office cert   " + p.get("office.p12") + " (oqs card unlock / status)");
         out.println("  properties    " + system.home().demoProperties());
         out.println("Drop OQSsiquc01req_<id>.xml into req; the answer appears in res. Ctrl-C stops.");
     }

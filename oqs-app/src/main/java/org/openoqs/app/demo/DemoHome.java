@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * DIR/db/                  the embedded H2 database
  * DIR/OQS/req, res, face   the exchange folders shared with the レセコン
  * DIR/terminal/            the terminal's certificate, trust store and work folder (never shared)
+ * DIR/office/office.p12    the demo issuing office's certificate (oqs card unlock / status), not the terminal's
  * </pre>
  */
 public record DemoHome(Path root) {
@@ -78,6 +79,15 @@ public record DemoHome(Path root) {
 
     public Path terminalTrustStore() {
         return terminalDirectory().resolve("trust.p12");
+    }
+
+    /** The demo issuing office (個人番号カード交付窓口): a party of its own, so not under the terminal. */
+    public Path officeDirectory() {
+        return root.resolve("office");
+    }
+
+    public Path officePkcs12() {
+        return officeDirectory().resolve("office.p12");
     }
 
     /** Creates every folder of the layout (idempotent). */

@@ -38,6 +38,9 @@ public final class DemoSystem implements AutoCloseable {
     public static final String INSTITUTION_CODE = "0113810014";
     public static final String FACILITY_NAME = "オープン診療所（デモ）";
     public static final String MASTER_USER_PREFIX = "M";
+    /** The demo issuing office: a synthetic 地方公共団体コード (prefecture 99 does not exist; check digit valid). */
+    public static final String OFFICE_CODE = "990019";
+    public static final String OFFICE_NAME = "オープン市（デモ）個人番号カード交付窓口";
     /** The demo terminal's linkage account (連携アプリケーション用アカウント, OQS_LOGIN_KEY user). */
     public static final String LINKAGE_ACCOUNT = "R0" + INSTITUTION_CODE;
 
@@ -78,6 +81,8 @@ public final class DemoSystem implements AutoCloseable {
         CertificateAuthority ca = CertificateAuthority.initOrLoad(home.caDirectory(), "openoqs Demo CA", caPassword);
         ensureServerStores(home, ca, serverPassword);
         ensureFacilityCertificate(home, ca, clientPassword);
+        char[] officePassword = secrets.getOrCreate("office.p12.password", 16).toCharArray();
+        ensureOfficeCertificate(home, ca, officePassword);
         ensureTerminalCredentials(home, secrets);
         // distribution service: code-signing certificate and the first package (docs/distribution.md)
         org.openoqs.app.distribution.DemoDistribution.prepare(home.root(), ca,
@@ -114,6 +119,9 @@ public final class DemoSystem implements AutoCloseable {
             throw failed;
         }
         Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
+        properties.put("office.code", OFFICE_CODE);
+        properties.put("office.p12", home.officePkcs12().toString());
+        properties.put("office.p12.password", new String(officePassword));
         properties.put("reader.url", reader.pageUri().toString());
         properties.put("reader.token.file", reader.tokenFile().toString());
         writeProperties(home.demoProperties(), properties);
@@ -160,6 +168,22 @@ public final class DemoSystem implements AutoCloseable {
         IssuedCredential facility = ca.issueFacilityCertificate(INSTITUTION_CODE, FACILITY_NAME);
         facility.writePkcs12(home.clientPkcs12(), "facility", password);
         TrustStores.writeTrustStore(home.terminalTrustStore(), password, ca.caCertificate());
+    }
+
+    /** The issuing office's certificate for {@code oqs card} (docs/certificates.md §5), owner-only like the CA. */
+    private static void ensureOfficeCertificate(DemoHome home, CertificateAuthority ca, char[] password)
+            throws IOException {
+        if (Files.exists(home.officePkcs12())) {
+            return;
+        }
+        Files.createDirectories(home.officeDirectory());
+        try {
+            Files.setPosixFilePermissions(home.officeDirectory(),
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the home directory's ACL is what protects the key
+        }
+        ca.issueOfficeCertificate(OFFICE_CODE, OFFICE_NAME).writePkcs12(home.officePkcs12(), "office", password);
     }
 
     // The demo shows every outcome of the personas, so its facility uses 医療扶助 (a new facility defaults to off).

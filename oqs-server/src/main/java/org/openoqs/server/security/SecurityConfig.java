@@ -5,6 +5,7 @@ import org.openoqs.server.api.ApiError;
 import org.openoqs.server.api.ApiErrorWriter;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.office.OfficeApiSecurity;
 import org.openoqs.server.web.security.PortalSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +18,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Three filter chains:
+ * Four filter chains:
  * <ol>
+ *   <li>{@code /api/v1/office/**} — the issuing offices' API ({@link OfficeApiSecurity}): like the terminal API, but
+ *       only for issuing-office certificates; first, so no facility certificate reaches it;</li>
  *   <li>{@code /api/**} — the terminal API: stateless, no session, no CSRF (no cookies, no browser), every
  *       request authenticated by its client certificate ({@link ClientCertificateFilter});</li>
  *   <li>{@code /actuator/health} — open, for load balancers;</li>
@@ -29,6 +32,13 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfig {
+
+    /** Before the terminal API, whose {@code /api/**} would match too: see {@link OfficeApiSecurity}. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain officeApiChain(HttpSecurity http, OfficeApiSecurity office) throws Exception {
+        return office.build(http);
+    }
 
     @Bean
     @Order(1)
