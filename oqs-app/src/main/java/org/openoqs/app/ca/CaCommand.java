@@ -19,6 +19,7 @@ import org.openoqs.pki.CertificateAuthority;
 import org.openoqs.pki.IssuedCertificateRecord;
 import org.openoqs.pki.IssuedCredential;
 import org.openoqs.pki.IssuedCredentialVault;
+import org.openoqs.pki.OfficeCertificates;
 import org.openoqs.pki.UnknownCertificateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -96,7 +97,8 @@ public final class CaCommand implements Runnable {
     }
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
-            description = {"Issues a facility certificate (CN = institution code) or a code-signing certificate.",
+            description = {"Issues a facility certificate (CN = institution code), an issuing-office certificate",
+                    "(CN = OFFICE-<6-digit local government code>, for oqs card unlock) or a code-signing certificate.",
                     "The CA keeps the key until it is exported (oqs ca export), or writes the PKCS#12 now with --out."})
     static final class Issue implements Callable<Integer> {
         @CommandLine.Spec
@@ -105,9 +107,11 @@ public final class CaCommand implements Runnable {
         Home home;
         @Option(names = "--institution", paramLabel = "CODE", description = "10-digit institution code (facility certificates).")
         String institution;
-        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Facility name (O), or the signer's name.")
+        @Option(names = "--office", paramLabel = "CODE", description = "6-digit 地方公共団体コード (issuing-office certificates).")
+        String office;
+        @Option(names = "--name", paramLabel = "NAME", required = true, description = "Facility or office name (O), or the signer's name.")
         String name;
-        @Option(names = "--kind", defaultValue = "facility", paramLabel = "facility|code-signing", description = "Default ${DEFAULT-VALUE}.")
+        @Option(names = "--kind", defaultValue = "facility", paramLabel = "facility|office|code-signing", description = "Default ${DEFAULT-VALUE}.")
         String kind;
         @Option(names = "--days", defaultValue = "1096", description = "Validity in days (default ${DEFAULT-VALUE}).")
         int days;
@@ -130,8 +134,13 @@ public final class CaCommand implements Runnable {
                 }
                 org.openoqs.core.number.InstitutionCode.parse(institution);
                 issued = ca.issueFacilityCertificate(institution, name, Duration.ofDays(days));
+            } else if ("office".equals(kind)) {
+                if (office == null || !OfficeCertificates.isLocalGovernmentCode(office)) {
+                    throw new IllegalArgumentException("--office には検査数字の正しい6桁の地方公共団体コードを指定してください。");
+                }
+                issued = ca.issueOfficeCertificate(office, name, Duration.ofDays(days));
             } else {
-                throw new IllegalArgumentException("--kind は facility か code-signing です: " + kind);
+                throw new IllegalArgumentException("--kind は facility、office、code-signing のいずれかです: " + kind);
             }
             IssuedCredentialVault vault = caHome.vault(ca);
             vault.keep(issued);

@@ -84,6 +84,25 @@ class CaCommandOnDemoHomeTest {
     }
 
     @Test
+    void anIssuingOfficeCertificateIsIssuedOnlyForAValidLocalGovernmentCode() throws Exception {
+        Files.writeString(home.resolve("secrets.properties"), "ca.password=demo-ca-password\n");
+        assertThat(ca("init", "--home", home.toString()).exit()).isZero();
+
+        Run issued = ca("issue", "--home", home.toString(), "--kind", "office", "--office", "131016", "--name",
+                "テスト区役所 戸籍住民課");
+        Run wrongCheckDigit = ca("issue", "--home", home.toString(), "--kind", "office", "--office", "131017", "--name",
+                "テスト区役所");
+
+        String serial = match(issued.out(), "シリアル ([0-9A-F]+)");
+        CertificateAuthority authority = CertificateAuthority.initOrLoad(home.resolve("ca"), "x",
+                "demo-ca-password".toCharArray());
+        X509Certificate office = authority.issuedCertificate(new java.math.BigInteger(serial, 16)).orElseThrow();
+        assertThat(org.openoqs.pki.OfficeCertificates.officeOf(office)).isPresent();
+        assertThat(wrongCheckDigit.exit()).isNotZero();
+        assertThat(wrongCheckDigit.err()).contains("地方公共団体コード");
+    }
+
+    @Test
     void homeWithoutACaSaysHowToCreateOne() {
         Run run = ca("list", "--home", home.toString());
 
