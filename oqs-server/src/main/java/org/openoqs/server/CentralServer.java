@@ -143,6 +143,9 @@ public final class CentralServer implements AutoCloseable {
         p.put("spring.flyway.enabled", "true");
         p.put("spring.flyway.locations", "classpath:db/migration");
         p.put("spring.sql.init.mode", "never");
+        // portal sessions: Flyway's V60 owns the tables (web/security/PortalSessionStore), Spring Session never
+        // creates its own
+        p.put("spring.session.jdbc.initialize-schema", "never");
         // --- actuator: health only, no details to anonymous callers ----------------------------------------
         p.put("management.endpoints.web.exposure.include", "health");
         p.put("management.endpoints.jmx.exposure.exclude", "*");

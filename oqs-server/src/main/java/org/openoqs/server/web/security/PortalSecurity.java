@@ -86,7 +86,7 @@ public class PortalSecurity {
                         .addLogoutHandler(handlers)
                         .logoutSuccessUrl(PortalPaths.LOGIN + "?logout")
                         .invalidateHttpSession(true)
-                        .deleteCookies("JSESSIONID"))
+                        .deleteCookies(SessionCookieSettings.COOKIE_NAME))
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(session -> session
                         .invalidSessionUrl(PortalPaths.LOGIN + "?timeout")
