@@ -50,7 +50,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * real {@code oqs demo} process, following the seed's set-up: first login of the master account → forced password
  * change → notices → the master creates an administrator → the administrator creates a general account and
  * switches the result character code to Shift_JIS → the general account is refused account management by the
- * server → the next result file in {@code res} is Shift_JIS → the manual inquiry shows a persona. The browser
+ * server → the next result file in {@code res} is Shift_JIS → the manual inquiry shows a persona → … → the
+ * administrator disables the card reader's 顔認証用アカウント and the reader is refused. The browser
  * presents the facility certificate through {@link ClientCertificateProxy}. Screenshots go to
  * {@code target/screenshots}.
  */
@@ -280,6 +281,29 @@ class PortalBrowserIT {
         browser.get(portal.resolve("medical/patients/" + Personas.byKey("kokuho").orElseThrow().person().personId()
                 + "/drugs").toString());
         assertThat(text(By.id("refused-message"))).contains("OQSP3101").contains("薬剤情報の同意がありません");
+    }
+
+    @Test
+    @Order(9)
+    void theAdministratorDisablesTheReadersAccountAndTheReaderIsRefused() throws Exception {
+        String reader = props.getProperty("reader.account"); // the demo's 顔認証用アカウント (seed chapters 8, 10)
+        assertThat(reader).matches("F\\d{5}");
+        browser.get(portal.resolve("menu").toString());
+        logout();
+        login(adminId, ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.urlContains("/web/"));
+        browser.get(portal.resolve("accounts").toString());
+        assertThat(text(By.id("account-" + reader))).contains("顔認証用アカウント").contains("有効");
+
+        click(By.cssSelector("#account-" + reader + " button.disable"));
+
+        assertThat(text(By.id("info"))).contains(reader + " を無効にしました");
+        assertThat(text(By.id("account-" + reader))).contains("無効");
+        screenshot("15-reader-account-disabled");
+        DemoProcess.Completed refused = DemoProcess.run("reader", "confirm", "--home", home.toString(), "--card",
+                "P000000000000001", "--method", "face");
+        assertThat(refused.exitCode()).as(refused.output()).isEqualTo(11);
+        assertThat(refused.output()).contains("OQSF9301").contains("アカウントが無効です");
     }
 
     // ------------------------------------------------------------------------------------------ steps

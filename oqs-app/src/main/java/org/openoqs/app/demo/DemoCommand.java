@@ -79,6 +79,8 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  face          " + p.get("face.dir"));
         out.println("  client cert   " + p.get("client.p12") + " (password " + p.get("client.p12.password") + ")");
         out.println("  office cert   " + p.get("office.p12") + " (oqs card unlock / status)");
+        out.println("  card reader   " + p.get("reader.url") + " (顔認証用アカウント " + p.get("reader.account")
+                + ", oqs reader confirm)");
         out.println("  properties    " + system.home().demoProperties());
         out.println("Drop OQSsiquc01req_<id>.xml into req; the answer appears in res. Ctrl-C stops.");
     }

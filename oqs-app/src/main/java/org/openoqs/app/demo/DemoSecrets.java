@@ -48,6 +48,11 @@ public final class DemoSecrets {
         return created;
     }
 
+    /** The stored value, if any (nothing is generated). */
+    public synchronized java.util.Optional<String> get(String key) {
+        return java.util.Optional.ofNullable(values.getProperty(key));
+    }
+
     /** Stores a value explicitly (e.g. a password someone changed). */
     public synchronized void put(String key, String value) throws IOException {
         values.setProperty(key, value);

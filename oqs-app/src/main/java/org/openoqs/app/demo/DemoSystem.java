@@ -17,7 +17,10 @@ import org.openoqs.pki.IssuedCredential;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.server.CentralServer;
 import org.openoqs.server.ServerConfig;
+import org.openoqs.server.account.AccountActor;
+import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.AccountService;
+import org.openoqs.server.account.IssuedPassword;
 import org.openoqs.server.notice.NoticeService;
 import org.openoqs.terminal.FacilityTerminal;
 import org.openoqs.terminal.TerminalConfig;
@@ -43,6 +46,12 @@ public final class DemoSystem implements AutoCloseable {
     public static final String OFFICE_NAME = "オープン市（デモ）個人番号カード交付窓口";
     /** The demo terminal's linkage account (連携アプリケーション用アカウント, OQS_LOGIN_KEY user). */
     public static final String LINKAGE_ACCOUNT = "R0" + INSTITUTION_CODE;
+    /** 利用者名 of the reader's 顔認証用アカウント in the portal's account list. */
+    public static final String READER_NAME = "受付の顔認証付きカードリーダー（デモ）";
+    /** Who the audit trail names as creator of the reader's account: the demo's set-up, not a person. */
+    public static final String SETUP_ACTOR = "demo-setup";
+    static final String READER_ACCOUNT_SECRET = "reader.account";
+    static final String READER_PASSWORD_SECRET = "reader.password";
 
     private final DemoHome home;
     private final CentralServer server;
@@ -101,6 +110,7 @@ public final class DemoSystem implements AutoCloseable {
         try {
             ensureFacility(server);
             ensurePortal(server, secrets);
+            ensureReaderAccount(server, home, secrets);
             TerminalConfig terminalConfig = new TerminalConfig(INSTITUTION_CODE, server.baseUri(),
                     home.clientPkcs12(), clientPassword, home.terminalTrustStore(), clientPassword,
                     new LinkageFolders(home.reqDirectory(), home.resDirectory(), home.terminalWorkDirectory()),
@@ -124,6 +134,8 @@ public final class DemoSystem implements AutoCloseable {
         properties.put("office.p12.password", new String(officePassword));
         properties.put("reader.url", reader.pageUri().toString());
         properties.put("reader.token.file", reader.tokenFile().toString());
+        CredentialStore.open(home.terminalDirectory()).get(CredentialKey.OQS_FACE_LOGIN_KEY)
+                .ifPresent(account -> properties.put("reader.account", account.user()));
         writeProperties(home.demoProperties(), properties);
         DemoSystem system = new DemoSystem(home, server, terminal, properties, lock);
         system.reader = reader;
@@ -212,6 +224,30 @@ public final class DemoSystem implements AutoCloseable {
                 now, null, "demo");
         notices.publish(INSTITUTION_CODE, "初期設定のお願い", "マスタアカウントで管理アカウントを作成し、"
                 + "管理アカウントで環境設定（文字コード、医療扶助などの利用有無）を確認してください。", now, null, "demo");
+    }
+
+    /**
+     * The reader's 顔認証用アカウント (seed chapter 8: one per 顔認証機器), made on the first start through
+     * {@link AccountService} as the facility's administrator would make it (the creator is recorded as
+     * {@value #SETUP_ACTOR}), its issued password kept in {@code secrets.properties} and, as an installer would enter
+     * it into the reader, in the terminal's credential store ({@code OQS_FACE_LOGIN_KEY}), from where the reader
+     * reads it. A store that already has the entry is left alone: someone may have entered a re-issued password.
+     */
+    private static void ensureReaderAccount(CentralServer server, DemoHome home, DemoSecrets secrets) throws IOException {
+        CredentialStore store = CredentialStore.open(home.terminalDirectory());
+        if (store.get(CredentialKey.OQS_FACE_LOGIN_KEY).isPresent()) {
+            return;
+        }
+        AccountService accounts = server.bean(AccountService.class);
+        java.util.Optional<String> kept = secrets.get(READER_ACCOUNT_SECRET);
+        if (kept.isEmpty() || accounts.find(INSTITUTION_CODE, kept.get()).isEmpty()) {
+            IssuedPassword issued = accounts.create(new AccountActor(INSTITUTION_CODE, SETUP_ACTOR, AccountKind.ADMIN),
+                    AccountKind.FACE_DEVICE, READER_NAME);
+            secrets.put(READER_PASSWORD_SECRET, issued.password());
+            secrets.put(READER_ACCOUNT_SECRET, issued.account().accountId());
+            kept = java.util.Optional.of(issued.account().accountId());
+        }
+        store.set(CredentialKey.OQS_FACE_LOGIN_KEY, kept.get(), secrets.get(READER_PASSWORD_SECRET).orElseThrow());
     }
 
     private static Map<String, String> describe(DemoHome home, URI base, DemoSecrets secrets, char[] clientPassword)

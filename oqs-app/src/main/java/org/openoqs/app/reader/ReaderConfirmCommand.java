@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
         description = {"Confirms a qualification with a virtual My Number Card on the running demo's reader.",
                 "Prints the face file's path (exit 0), or the reason it failed (exit 3 wrong PIN, 4 PIN locked,",
                 "5 face mismatch, 6 certificate expired/revoked/invalid, 7 no qualification, 8 not allowed,",
-                "9 terminal or service unreachable, 10 other)."})
+                "9 terminal or service unreachable, 10 other, 11 the reader cannot sign in with its",
+                "顔認証用アカウント)."})
 public final class ReaderConfirmCommand implements Callable<Integer> {
 
     @Option(names = "--home", required = true, paramLabel = "DIR", description = "Home of the running demo (holds demo.properties).")

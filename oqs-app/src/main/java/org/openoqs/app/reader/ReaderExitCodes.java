@@ -15,6 +15,8 @@ final class ReaderExitCodes {
     static final int NOT_ALLOWED = 8;
     static final int UNREACHABLE = 9;
     static final int OTHER = 10;
+    /** The reader cannot sign in with its 顔認証用アカウント (none configured, wrong, locked or disabled). */
+    static final int DEVICE_SIGN_IN = 11;
 
     private ReaderExitCodes() {
     }
@@ -32,6 +34,8 @@ final class ReaderExitCodes {
             case CARD_NO_QUALIFICATION -> NO_QUALIFICATION;
             case SMARTPHONE_NOT_ENABLED, PRESENCE_METHOD_NOT_ALLOWED, INVALID_CONSENT_CHOICE, CARD_NOT_FOUND -> NOT_ALLOWED;
             case CENTRAL_SERVICE_UNAVAILABLE -> UNREACHABLE;
+            case DEVICE_SIGN_IN_REFUSED, DEVICE_ACCOUNT_LOCKED, DEVICE_SESSION_REQUIRED, DEVICE_SESSION_EXPIRED,
+                    DEVICE_SESSION_FOREIGN, DEVICE_CREDENTIALS_MISSING -> DEVICE_SIGN_IN;
             default -> OTHER;
         };
     }

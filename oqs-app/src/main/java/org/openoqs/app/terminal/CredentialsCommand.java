@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "credentials", mixinStandardHelpOptions = true,
         description = {"Manages the terminal's credentials (資格情報): OQS_LOGIN_KEY, OQS_MEDICAL_INSTITUTION_CODE,",
-                "OQS_CRYPT_PASS, OQS_NAS_LOGIN_KEY. Stored encrypted in the terminal home; read at terminal start."},
+                "OQS_CRYPT_PASS, OQS_NAS_LOGIN_KEY, OQS_FACE_LOGIN_KEY. Stored encrypted in the terminal home;",
+                "read at terminal start."},
         subcommands = {CredentialsCommand.Set.class, CredentialsCommand.List.class, CredentialsCommand.Remove.class})
 public final class CredentialsCommand implements Runnable {
 
@@ -67,7 +68,8 @@ public final class CredentialsCommand implements Runnable {
                     "  OQS_LOGIN_KEY                --user R0…|R1… --secret-stdin   (linkage account ID, password)",
                     "  OQS_MEDICAL_INSTITUTION_CODE --value 10 digits               (user OQS_Admin)",
                     "  OQS_CRYPT_PASS               --secret-stdin                  (user OQS_Admin; ≤ 12 half-width alphanumerics)",
-                    "  OQS_NAS_LOGIN_KEY            --user ONSRenkei --secret-stdin (share user, password)"})
+                    "  OQS_NAS_LOGIN_KEY            --user ONSRenkei --secret-stdin (share user, password)",
+                    "  OQS_FACE_LOGIN_KEY           --user F…  --secret-stdin       (card reader's 顔認証用アカウント, password)"})
     static final class Set implements Callable<Integer> {
 
         @CommandLine.Spec
@@ -77,11 +79,13 @@ public final class CredentialsCommand implements Runnable {
         Home home;
 
         @Parameters(index = "0", paramLabel = "KEY", converter = KeyConverter.class,
-                description = "OQS_LOGIN_KEY, OQS_MEDICAL_INSTITUTION_CODE, OQS_CRYPT_PASS or OQS_NAS_LOGIN_KEY")
+                description = "OQS_LOGIN_KEY, OQS_MEDICAL_INSTITUTION_CODE, OQS_CRYPT_PASS, OQS_NAS_LOGIN_KEY or "
+                        + "OQS_FACE_LOGIN_KEY")
         CredentialKey key;
 
         @Option(names = "--user", paramLabel = "USER",
-                description = "User name (R0…/R1… for OQS_LOGIN_KEY, the share user for OQS_NAS_LOGIN_KEY; "
+                description = "User name (R0…/R1… for OQS_LOGIN_KEY, F… for OQS_FACE_LOGIN_KEY, the share user for "
+                        + "OQS_NAS_LOGIN_KEY; "
                         + "OQS_Admin, the default, for the other two).")
         String user;
 

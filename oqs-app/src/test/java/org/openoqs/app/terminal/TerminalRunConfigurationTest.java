@@ -58,6 +58,28 @@ class TerminalRunConfigurationTest {
         assertThat(err.toString()).contains("OQS_LOGIN_KEY", "設定されていません");
     }
 
+    @Test
+    void aCardReaderNeedsItsFaceAuthAccountInTheStore() throws Exception {
+        Path home = Files.createDirectories(root.resolve("terminal"));
+        Files.writeString(home.resolve("terminal.properties"), "service.uri=https://x.invalid/\nclient.p12=c.p12\n"
+                + "client.p12.password=a\ntrust.p12=t.p12\ntrust.p12.password=b\nreader.port=0\n");
+        CredentialStore store = CredentialStore.open(home);
+        store.set(CredentialKey.OQS_MEDICAL_INSTITUTION_CODE, null, "0113810014");
+        store.set(CredentialKey.OQS_LOGIN_KEY, "R00000001", "linkage-pw");
+
+        assertThat(run("terminal", "run", "--home", home.toString())).isEqualTo(78);
+        assertThat(err.toString()).contains("OQS_FACE_LOGIN_KEY", "設定されていません", "reader.port",
+                "カードリーダーを起動できません", "--user <F… の顔認証用アカウントID>");
+
+        java.util.Properties p = new java.util.Properties();
+        assertThat(RunCommand.readerPort(p)).isEmpty(); // no reader.port: no card reader, nothing more needed
+        p.setProperty("reader.port", "8470");
+        assertThat(RunCommand.readerPort(p)).hasValue(8470);
+        p.setProperty("reader.port", "http");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunCommand.readerPort(p))
+                .hasMessageContaining("0〜65535");
+    }
+
     private int run(String... args) {
         CommandLine cli = OqsCommand.commandLine();
         cli.setOut(new PrintWriter(new StringWriter(), true));

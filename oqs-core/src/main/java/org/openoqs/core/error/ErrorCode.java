@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Number ranges: 1000s reading the bytes (size, encoding, XML, security); 1100s message structure;
  * 1200s header values; 1300s file name and request type; 1400s the bulk flows; 2000s–2100s the search block
  * of one person; 2900s one entry of a bulk job; 3000s the card path, consents, medical information and
- * 照会番号 (docs/card-path.md); 9000s the central service and internal failures.
+ * 照会番号 (docs/card-path.md); 9000s the central service and internal failures (93xx: the sign-in of face-auth
+ * card readers, terminal API only).
  */
 public enum ErrorCode {
 
@@ -289,6 +290,25 @@ public enum ErrorCode {
     INVALID_DISTRIBUTION_REQUEST("OQSF9202", Level.FILE,
             "配信アプリケーションの要求が正しくありません。",
             "A distribution API body with a missing or malformed field (computer name, component, version)."),
+    // ---- terminal API only: sign-in of face-auth card readers (93xx), docs/card-path.md "Device sign-in".
+    DEVICE_SIGN_IN_REFUSED("OQSF9301", Level.FILE,
+            "顔認証用アカウントのIDまたはパスワードが正しくないか、アカウントが無効です。顔認証機器に設定した顔認証用アカウントを確認してください。",
+            "POST /api/v1/devices/sessions refused: unknown ID, wrong password, a disabled account or one that is not a 顔認証用 (FACE_DEVICE) account of the certificate's facility (one answer for all, like the portal's login)."),
+    DEVICE_ACCOUNT_LOCKED("OQSF9302", Level.FILE,
+            "ログインに続けて失敗したため、顔認証用アカウントがロックされています。管理アカウントでロックを解除してください。",
+            "The device sign-in hit the account lockout (5 consecutive failures, the portal's rule); a manager unlocks or re-issues the password."),
+    DEVICE_SESSION_REQUIRED("OQSF9303", Level.FILE,
+            "顔認証機器のログインが必要です。顔認証用アカウントでログインしてください。",
+            "A card-path call without the X-OQS-Device-Session header (or with a malformed one)."),
+    DEVICE_SESSION_EXPIRED("OQSF9304", Level.FILE,
+            "顔認証機器のログインの有効期限が切れたか、ログインが終了しています。再度ログインしてください。",
+            "The device session token is unknown, expired, signed out, or ended because its account was disabled or its password re-issued: the reader signs in again."),
+    DEVICE_SESSION_FOREIGN("OQSF9305", Level.FILE,
+            "この医療機関等の顔認証機器のログインではありません。",
+            "The device session token belongs to another facility than the client certificate's."),
+    DEVICE_CREDENTIALS_MISSING("OQSF9306", Level.FILE,
+            "顔認証用アカウントが設定されていません。顔認証用アカウントのID・パスワードを資格情報 OQS_FACE_LOGIN_KEY に設定してください。",
+            "Terminal only: the card reader has no 顔認証用アカウント configured (credential OQS_FACE_LOGIN_KEY), so it cannot sign in."),
     INTERNAL_ERROR("OQSF9999", Level.FILE,
             "システム内部でエラーが発生しました。しばらくしてから再度実行してください。",
             "Any unexpected failure; details go to the log, never to the result file.");

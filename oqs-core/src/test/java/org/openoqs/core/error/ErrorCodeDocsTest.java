@@ -23,6 +23,9 @@ class ErrorCodeDocsTest {
             ErrorCode.MEDICAL_ASSISTANCE_NOT_ENABLED, // depends on the facility's settings, not on the file
             ErrorCode.CERTIFICATE_RENEWAL_REFUSED, ErrorCode.DISTRIBUTION_PACKAGE_NOT_FOUND,
             ErrorCode.INVALID_DISTRIBUTION_REQUEST, // terminal API only (certificates, distribution)
+            ErrorCode.DEVICE_SIGN_IN_REFUSED, ErrorCode.DEVICE_ACCOUNT_LOCKED, ErrorCode.DEVICE_SESSION_REQUIRED,
+            ErrorCode.DEVICE_SESSION_EXPIRED, ErrorCode.DEVICE_SESSION_FOREIGN,
+            ErrorCode.DEVICE_CREDENTIALS_MISSING, // the card readers' sign-in (terminal API, reader page)
             // bulk flows: a job of another flow, 100,000+ entries, the facility's 医療扶助 setting, an internal failure
             ErrorCode.RECEPTION_KIND_MISMATCH, ErrorCode.TOO_MANY_BULK_ENTRIES,
             ErrorCode.BULK_MEDICAL_ASSISTANCE_NOT_ENABLED, ErrorCode.BULK_ENTRY_FAILED);

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,6 +32,8 @@ public class AccountService {
     public static final String ACCOUNT_PASSWORD_RESET = "ACCOUNT_PASSWORD_RESET";
     public static final String ACCOUNT_DISABLE = "ACCOUNT_DISABLE";
     public static final String ACCOUNT_ENABLE = "ACCOUNT_ENABLE";
+    public static final String DEVICE_LOGIN = "DEVICE_LOGIN";
+    public static final String DEVICE_LOGIN_FAILED = "DEVICE_LOGIN_FAILED";
     /** Actor of operations not done by an account (facility registration by the central service). */
     public static final String SYSTEM = "system";
 
@@ -45,17 +48,19 @@ public class AccountService {
     private final PasswordGenerator generator;
     private final AuditLog audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final UnknownIdAttempts unknownIds = new UnknownIdAttempts();
     private volatile String decoyHash;
 
     public AccountService(AccountRepository accounts, FacilityService facilities, PasswordEncoder hasher,
-                          PasswordGenerator generator, AuditLog audit, Clock clock) {
+                          PasswordGenerator generator, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.accounts = accounts;
         this.facilities = facilities;
         this.hasher = hasher;
         this.generator = generator;
         this.audit = audit;
         this.clock = clock;
+        this.events = events;
     }
 
     // ------------------------------------------------------------------------------------------ sign-in
@@ -66,34 +71,78 @@ public class AccountService {
      */
     @Transactional
     public SignInResult signIn(String institutionCode, String typedId, String password) {
+        return checkPassword(SignInChannel.PORTAL, institutionCode, typedId, password, null);
+    }
+
+    /**
+     * The sign-in of a face-auth card reader with its 顔認証用アカウント (seed chapter 8: one per reader): the same
+     * password check, failure count and lockout as {@link #signIn}, for {@link AccountKind#FACE_DEVICE} accounts
+     * only. Any other kind, a disabled or an unknown ID is refused alike, as at the portal.
+     *
+     * @param certificateActor the facility certificate the reader connected with ({@code cert:<serial>}), for the
+     *                         audit trail
+     */
+    @Transactional
+    public SignInResult signInDevice(String institutionCode, String typedId, String password, String certificateActor) {
+        return checkPassword(SignInChannel.DEVICE, institutionCode, typedId, password, certificateActor);
+    }
+
+    /** Where a password is typed: which kinds may sign in there and how the audit trail names the attempt. */
+    private enum SignInChannel {
+        PORTAL(LOGIN, LOGIN_FAILED, "NOT_A_WEB_ACCOUNT"),
+        DEVICE(DEVICE_LOGIN, DEVICE_LOGIN_FAILED, "NOT_A_DEVICE_ACCOUNT");
+
+        final String okAction;
+        final String failedAction;
+        final String wrongKind;
+
+        SignInChannel(String okAction, String failedAction, String wrongKind) {
+            this.okAction = okAction;
+            this.failedAction = failedAction;
+            this.wrongKind = wrongKind;
+        }
+
+        boolean admits(AccountKind kind) {
+            return this == PORTAL ? kind.webLogin() : kind == AccountKind.FACE_DEVICE;
+        }
+
+        String actor(String accountId, String via) {
+            return this == PORTAL ? accountId : "device:" + accountId + (via == null ? "" : " " + via);
+        }
+    }
+
+    private SignInResult checkPassword(SignInChannel channel, String institutionCode, String typedId, String password,
+                                       String via) {
         String id = typedId == null ? "" : typedId.strip();
         String shownId = auditableId(id);
         Instant now = now();
         Optional<Account> found = id.isEmpty() ? Optional.empty() : accounts.find(institutionCode, id);
-        if (found.isEmpty() || !found.get().kind().webLogin() || !found.get().enabled()) {
+        if (found.isEmpty() || !channel.admits(found.get().kind()) || !found.get().enabled()) {
             hasher.matches(password == null ? "" : password, decoyHash()); // same work as a real check
-            String why = found.isEmpty() ? "UNKNOWN_ID" : !found.get().enabled() ? "DISABLED" : "NOT_A_WEB_ACCOUNT";
+            String why = found.isEmpty() ? "UNKNOWN_ID" : !found.get().enabled() ? "DISABLED" : channel.wrongKind;
             boolean looksLocked = unknownIds.fail(institutionCode, id);
-            audit.append(institutionCode, shownId, LOGIN_FAILED, "account=" + shownId, "REFUSED " + why);
+            audit.append(institutionCode, channel.actor(shownId, via), channel.failedAction, "account=" + shownId,
+                    "REFUSED " + why);
             return looksLocked ? new SignInResult.Locked() : new SignInResult.Refused();
         }
         Account account = found.get();
+        String actor = channel.actor(id, via);
         boolean matches = password != null
                 && hasher.matches(password, accounts.passwordHash(institutionCode, id).orElseThrow());
         if (account.locked()) {
-            audit.append(institutionCode, id, LOGIN_FAILED, "account=" + id, "REFUSED LOCKED");
+            audit.append(institutionCode, actor, channel.failedAction, "account=" + id, "REFUSED LOCKED");
             return new SignInResult.Locked();
         }
         if (!matches) {
             Account after = accounts.recordFailure(institutionCode, id, PasswordPolicy.LOCK_AFTER, now);
-            audit.append(institutionCode, id, LOGIN_FAILED, "account=" + id, after.locked()
+            audit.append(institutionCode, actor, channel.failedAction, "account=" + id, after.locked()
                     ? "LOCKED after " + after.failedAttempts() + " failures"
                     : "REFUSED BAD_PASSWORD failures=" + after.failedAttempts());
             return after.locked() ? new SignInResult.Locked() : new SignInResult.Refused();
         }
         Optional<PasswordPolicy.ChangeReason> change = PasswordPolicy.changeRequired(account, now);
         accounts.recordSuccess(institutionCode, id, now);
-        audit.append(institutionCode, id, LOGIN, "account=" + id + " kind=" + account.kind(),
+        audit.append(institutionCode, actor, channel.okAction, "account=" + id + " kind=" + account.kind(),
                 change.map(r -> "OK PASSWORD_CHANGE_REQUIRED " + r).orElse("OK"));
         return new SignInResult.Success(accounts.find(institutionCode, id).orElseThrow(), change);
     }
@@ -184,6 +233,7 @@ public class AccountService {
         accounts.replacePassword(actor.institutionCode(), target.accountId(), hasher.encode(password),
                 target.kind().changesIssuedPassword(), now());
         audit.append(actor.institutionCode(), actor.accountId(), ACCOUNT_PASSWORD_RESET, subject(target), "OK");
+        events.publishEvent(new AccountAccessEnded(actor.institutionCode(), target.accountId(), "PASSWORD_RESET"));
         return new IssuedPassword(accounts.find(actor.institutionCode(), target.accountId()).orElseThrow(), password);
     }
 
@@ -193,6 +243,9 @@ public class AccountService {
         Account target = managed(actor, accountId, action);
         accounts.setEnabled(actor.institutionCode(), target.accountId(), enabled);
         audit.append(actor.institutionCode(), actor.accountId(), action, subject(target), "OK");
+        if (!enabled) {
+            events.publishEvent(new AccountAccessEnded(actor.institutionCode(), target.accountId(), "DISABLED"));
+        }
         return accounts.find(actor.institutionCode(), target.accountId()).orElseThrow();
     }
 

@@ -38,10 +38,10 @@ import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.pki.UserCertificateStatus;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.consent.ConsentService;
+import org.openoqs.server.device.DeviceCaller;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.reference.ReferenceNumberService;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
-import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.stereotype.Service;
 
 /**
@@ -86,7 +86,7 @@ public class CardConfirmationService {
         this.clock = clock;
     }
 
-    public QualificationInquiryResult confirm(FacilityPrincipal caller, Facility facility, String cardId,
+    public QualificationInquiryResult confirm(DeviceCaller caller, Facility facility, String cardId,
             ConfirmationRequest request) {
         MyNumberCard card = cards.require(cardId);
         CredentialKind kind = CredentialKind.ofName(request.credential())
@@ -168,13 +168,13 @@ public class CardConfirmationService {
         return out;
     }
 
-    private CardApiException refuse(FacilityPrincipal caller, MyNumberCard card, CredentialKind kind, ErrorCode code,
+    private CardApiException refuse(DeviceCaller caller, MyNumberCard card, CredentialKind kind, ErrorCode code,
             String detail) {
         audit.append(caller.institutionCode(), caller.actor(), ACTION, subject(card, kind, null), "REFUSED " + code.code());
         return new CardApiException(code, detail);
     }
 
-    private void record(FacilityPrincipal caller, MyNumberCard card, CredentialKind kind, PresenceMethod method,
+    private void record(DeviceCaller caller, MyNumberCard card, CredentialKind kind, PresenceMethod method,
             String outcome) {
         audit.append(caller.institutionCode(), caller.actor(), ACTION, subject(card, kind, method), outcome);
     }

@@ -8,6 +8,8 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.pki.IndividualCertificateAuthority;
+import org.openoqs.server.device.DeviceCaller;
+import org.openoqs.server.device.DeviceSessionService;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.security.ClientCertificateFilter;
@@ -31,6 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
  *   <li>{@code POST /api/v1/cards/{cardId}/pin-lock} — the card locked itself after three wrong PINs.</li>
  * </ul>
  * Refusals are JSON {@code {"errorCode","message"}} with 400/403/404/409/422.
+ *
+ * <p>Every endpoint needs, besides the facility's client certificate, the session of a face-auth reader signed in
+ * with its 顔認証用アカウント ({@value DeviceSessionService#HEADER}, {@link DeviceSessionService}); without one the
+ * answer is 401 ({@code OQSF9303}–{@code OQSF9305}) before the card is looked at. The audit trail names the reader's
+ * account: {@code device:F00001 cert:<serial>}.
  */
 @RestController
 @RequestMapping("/api/v1/cards")
@@ -43,14 +50,16 @@ public class CardController {
     private final CardChallengeService challenges;
     private final CardConfirmationService confirmations;
     private final CardPinService pins;
+    private final DeviceSessionService devices;
 
     public CardController(FacilityService facilities, CardIssuanceService issuance, CardChallengeService challenges,
-            CardConfirmationService confirmations, CardPinService pins) {
+            CardConfirmationService confirmations, CardPinService pins, DeviceSessionService devices) {
         this.facilities = facilities;
         this.issuance = issuance;
         this.challenges = challenges;
         this.confirmations = confirmations;
         this.pins = pins;
+        this.devices = devices;
     }
 
     public record IssuanceRequest(String credential, String publicKey, String proof) {
@@ -70,8 +79,9 @@ public class CardController {
 
     @PostMapping("/{cardId}/certificates")
     public IssuanceResponse issue(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
-            @RequestBody IssuanceRequest request) {
-        CardIssuanceService.Issued issued = issuance.issue(caller, cardId, kind(request.credential()), request.publicKey(),
+            @RequestBody IssuanceRequest request, HttpServletRequest http) {
+        DeviceCaller reader = reader(caller, http);
+        CardIssuanceService.Issued issued = issuance.issue(reader, cardId, kind(request.credential()), request.publicKey(),
                 request.proof());
         return new IssuanceResponse(IndividualCertificateAuthority.pem(issued.certificate()),
                 IndividualCertificateAuthority.pem(issued.caCertificate()), issued.pinLocked(), issued.pinResetGeneration());
@@ -80,6 +90,7 @@ public class CardController {
     @PostMapping("/{cardId}/challenges")
     public ChallengeResponse challenge(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
             @RequestBody ChallengeRequest request, HttpServletRequest http) {
+        reader(caller, http);
         CardChallengeService.Challenge c = challenges.create(facility(caller, http), cardId, kind(request.credential()));
         PinResetView reset = pins.resetOf(cardId.strip())
                 .map(r -> new PinResetView(r.generation(), r.signature())).orElse(null);
@@ -89,15 +100,23 @@ public class CardController {
     @PostMapping("/{cardId}/confirmations")
     public ResponseEntity<byte[]> confirm(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
             @RequestBody CardConfirmationService.ConfirmationRequest request, HttpServletRequest http) {
-        QualificationInquiryResult result = confirmations.confirm(caller, facility(caller, http), cardId, request);
+        DeviceCaller reader = reader(caller, http);
+        QualificationInquiryResult result = confirmations.confirm(reader, facility(caller, http), cardId, request);
         byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
         return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
     }
 
     @PostMapping("/{cardId}/pin-lock")
-    public ResponseEntity<Void> pinLocked(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId) {
-        pins.reportLocked(caller, cardId);
+    public ResponseEntity<Void> pinLocked(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
+            HttpServletRequest http) {
+        pins.reportLocked(reader(caller, http), cardId);
         return ResponseEntity.noContent().build();
+    }
+
+    /** The signed-in reader, checked before the card is looked at (401 otherwise, audited). */
+    private DeviceCaller reader(FacilityPrincipal caller, HttpServletRequest http) {
+        return devices.authenticate(caller, http.getHeader(DeviceSessionService.HEADER),
+                http.getMethod() + " " + http.getRequestURI());
     }
 
     private Facility facility(FacilityPrincipal caller, HttpServletRequest http) {

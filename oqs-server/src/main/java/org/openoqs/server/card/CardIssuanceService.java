@@ -19,7 +19,7 @@ import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.pki.IndividualCertificateAuthority;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.audit.AuditLog;
-import org.openoqs.server.security.FacilityPrincipal;
+import org.openoqs.server.device.DeviceCaller;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,7 +61,7 @@ public class CardIssuanceService {
     }
 
     @Transactional
-    public Issued issue(FacilityPrincipal caller, String cardId, CredentialKind kind, String publicKeyBase64,
+    public Issued issue(DeviceCaller caller, String cardId, CredentialKind kind, String publicKeyBase64,
             String proofBase64) {
         MyNumberCard card = cards.require(cardId);
         if (credentials.current(card.cardId(), kind).isPresent()) {
@@ -103,7 +103,7 @@ public class CardIssuanceService {
         };
     }
 
-    private void record(FacilityPrincipal caller, MyNumberCard card, CredentialKind kind, String outcome) {
+    private void record(DeviceCaller caller, MyNumberCard card, CredentialKind kind, String outcome) {
         audit.append(caller.institutionCode(), caller.actor(), ACTION,
                 "card=" + card.cardId() + ";credential=" + kind.cliName() + ";person=" + card.personId(), outcome);
     }

@@ -12,7 +12,7 @@ import org.openoqs.core.registry.CardStatus;
 import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.server.api.ApiException;
 import org.openoqs.server.audit.AuditLog;
-import org.openoqs.server.security.FacilityPrincipal;
+import org.openoqs.server.device.DeviceCaller;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,7 +51,7 @@ public class CardPinService {
     }
 
     /** A reader reports that the card locked itself after the third wrong PIN. Idempotent. */
-    public void reportLocked(FacilityPrincipal caller, String cardId) {
+    public void reportLocked(DeviceCaller caller, String cardId) {
         MyNumberCard card = cards.require(cardId);
         boolean changed = cards.changeStatus(card.cardId(), CardStatus.ACTIVE, CardStatus.PIN_LOCKED);
         audit.append(caller.institutionCode(), caller.actor(), LOCK_ACTION, "card=" + card.cardId() + ";person="

@@ -7,6 +7,7 @@ import org.openoqs.core.registry.CardStatus;
 import org.openoqs.pki.IssuedCredential;
 import org.openoqs.server.audit.AuditEvent;
 import org.openoqs.server.testsupport.Api;
+import org.openoqs.server.testsupport.ReaderSessions;
 import org.openoqs.server.testsupport.SharedServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,9 +38,10 @@ final class OfficeFixture {
                 .sql("select status from my_number_card where card_id = ?").param(cardId).query(String.class).single());
     }
 
-    /** The facility reports that the card locked itself (as the reader does after the third wrong PIN). */
+    /** The facility's reader reports that the card locked itself (as it does after the third wrong PIN). */
     void lockByFacility(String cardId) throws Exception {
-        Api.Response r = Api.post(shared.demoClient(), shared.base(), "api/v1/cards/" + cardId + "/pin-lock", "{}");
+        Api.Response r = Api.post(shared.demoClient(), shared.base(), "api/v1/cards/" + cardId + "/pin-lock", "{}",
+                ReaderSessions.HEADER, ReaderSessions.demoToken(shared));
         if (r.status() != 204) {
             throw new IllegalStateException("lock report failed: " + r);
         }

@@ -10,6 +10,7 @@ import org.openoqs.core.registry.CardStatus;
 import org.openoqs.server.card.CardPinService;
 import org.openoqs.server.card.IndividualCa;
 import org.openoqs.server.testsupport.Api;
+import org.openoqs.server.testsupport.ReaderSessions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -45,7 +46,7 @@ class OfficePinUnlockTest {
 
         // what the reader gets at the card's next reading: a reset only the card's issuer can have signed
         JsonNode challenge = Api.post(f.shared.demoClient(), f.shared.base(), "api/v1/cards/" + card + "/challenges",
-                "{\"credential\":\"card\"}").json();
+                "{\"credential\":\"card\"}", ReaderSessions.HEADER, ReaderSessions.demoToken(f.shared)).json();
         JsonNode reset = challenge.get("pinReset");
         assertThat(reset.get("generation").asLong()).isEqualTo(1);
         byte[] signature = Base64.getDecoder().decode(reset.get("signature").asString());

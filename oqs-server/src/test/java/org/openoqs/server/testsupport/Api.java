@@ -46,6 +46,29 @@ public final class Api {
         return send(client, request);
     }
 
+    /** POST with extra request headers (name, value, name, value …), e.g. a reader's device session. */
+    public static Response post(HttpClient client, URI base, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(client, request.build());
+    }
+
+    /** DELETE with extra request headers (name, value, …). */
+    public static Response delete(HttpClient client, URI base, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).DELETE();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(client, request.build());
+    }
+
     public static Response get(HttpClient client, URI base, String path) throws IOException, InterruptedException {
         return send(client, HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20)).GET().build());
     }

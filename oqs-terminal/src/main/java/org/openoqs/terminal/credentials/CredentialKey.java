@@ -9,7 +9,8 @@ import org.openoqs.core.number.InvalidNumberException;
 /**
  * The four entries the real linkage application (OQSComApp) reads from the Windows Credential Manager
  * (資格情報マネージャー, セットアップ手順書 「12 資格確認できるか確認する」 table): the "internet or network address"
- * is the key, plus a user name and a password. openoqs keeps the same keys, user names and rules.
+ * is the key, plus a user name and a password. openoqs keeps the same keys, user names and rules, and adds one
+ * entry for the card reader's 顔認証用アカウント.
  *
  * <table>
  *   <caption>keys</caption>
@@ -18,14 +19,20 @@ import org.openoqs.core.number.InvalidNumberException;
  *   <tr><td>OQS_MEDICAL_INSTITUTION_CODE</td><td>OQS_Admin</td><td>10-digit 医療機関等コード</td><td>yes</td></tr>
  *   <tr><td>OQS_CRYPT_PASS</td><td>OQS_Admin</td><td>≤ 12 half-width alphanumerics</td><td>no (yes once a prefix is encrypted)</td></tr>
  *   <tr><td>OQS_NAS_LOGIN_KEY</td><td>the share user (e.g. ONSRenkei)</td><td>its password</td><td>no</td></tr>
+ *   <tr><td>OQS_FACE_LOGIN_KEY</td><td>顔認証用アカウントのID (F…)</td><td>its password</td><td>no (yes for a terminal
+ *       with a card reader)</td></tr>
  * </table>
+ * OQS_FACE_LOGIN_KEY is openoqs' own entry, named in the seed's style: the real 顔認証付きカードリーダー keeps its
+ * 顔認証用アカウント in the vendor's own settings (seed chapter 10), openoqs' simulated reader keeps it here.
  */
 public enum CredentialKey {
 
     OQS_LOGIN_KEY("連携アプリケーション用アカウントのID・パスワード", true, null, "R0… または R1… のアカウントID"),
     OQS_MEDICAL_INSTITUTION_CODE("医療機関等コード", true, "OQS_Admin", "OQS_Admin"),
     OQS_CRYPT_PASS("要求・結果データファイルの暗号化パスワード", false, "OQS_Admin", "OQS_Admin"),
-    OQS_NAS_LOGIN_KEY("共用フォルダーのユーザー名・パスワード", false, null, "共用フォルダーにアクセスするユーザー名（例: ONSRenkei）");
+    OQS_NAS_LOGIN_KEY("共用フォルダーのユーザー名・パスワード", false, null, "共用フォルダーにアクセスするユーザー名（例: ONSRenkei）"),
+    /** The card reader's 顔認証用アカウント (one per reader, seed chapter 8), with which it signs in to the service. */
+    OQS_FACE_LOGIN_KEY("顔認証用アカウントのID・パスワード", false, null, "F… の顔認証用アカウントID");
 
     /** The fixed user name of OQS_MEDICAL_INSTITUTION_CODE and OQS_CRYPT_PASS. */
     public static final String ADMIN_USER = "OQS_Admin";
@@ -34,6 +41,7 @@ public enum CredentialKey {
 
     static final int MAX_CRYPT_PASS_LENGTH = 12;
     private static final Pattern ACCOUNT_ID = Pattern.compile("^R[01][A-Za-z0-9]{1,30}$");
+    private static final Pattern FACE_ACCOUNT_ID = Pattern.compile("^F[A-Za-z0-9]{1,31}$");
     private static final Pattern TEN_DIGITS = Pattern.compile("^[0-9]{10}$");
     private static final Pattern CRYPT_PASS = Pattern.compile("^[A-Za-z0-9]+$");
     private static final String FORBIDDEN_IN_WINDOWS_USER = "\"/\\[]:;|=,+*?<>@";
@@ -105,6 +113,13 @@ public enum CredentialKey {
             if (!ACCOUNT_ID.matcher(user).matches()) {
                 throw invalid("ユーザー名には連携アプリケーション用アカウントのID（R0 又は R1 から始まる半角英数字）を"
                         + "指定してください（指定値: " + shown(user) + "）。");
+            }
+            return user;
+        }
+        if (this == OQS_FACE_LOGIN_KEY) {
+            if (!FACE_ACCOUNT_ID.matcher(user).matches()) {
+                throw invalid("ユーザー名には顔認証用アカウントのID（F から始まる半角英数字）を指定してください（指定値: "
+                        + shown(user) + "）。");
             }
             return user;
         }

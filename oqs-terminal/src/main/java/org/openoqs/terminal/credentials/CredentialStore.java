@@ -178,9 +178,13 @@ public final class CredentialStore {
                 ? "oqs terminal credentials set " + key + " --home " + directory + " --value <値>"
                 : "oqs terminal credentials set " + key + " --home " + directory + " --user <" + key.userHint()
                         + "> --secret-stdin";
-        return new CredentialMissingException(key, "資格情報 " + key + "（" + key.label() + "）が設定されていません"
-                + (becauseOfConfiguration ? "（encrypt.conf / encrypt_face.conf で暗号化（e）が設定されているため必須です）" : "")
-                + "。連携アプリケーションを起動できません。「" + how + "」で設定してください。");
+        boolean reader = key == CredentialKey.OQS_FACE_LOGIN_KEY;
+        String why = !becauseOfConfiguration ? ""
+                : reader ? "（terminal.properties で reader.port（カードリーダー）が設定されているため必須です）"
+                : "（encrypt.conf / encrypt_face.conf で暗号化（e）が設定されているため必須です）";
+        return new CredentialMissingException(key, "資格情報 " + key + "（" + key.label() + "）が設定されていません" + why
+                + (reader ? "。カードリーダーを起動できません。" : "。連携アプリケーションを起動できません。")
+                + "「" + how + "」で設定してください。");
     }
 
     // ---- reading and writing ---------------------------------------------------------------------------------

@@ -42,4 +42,17 @@ public interface CardPathService {
     XmlNode registerReferenceNumber(XmlNode request);
 
     MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request);
+
+    /**
+     * Signs the reader's 顔認証用アカウント in ahead of the first card, so that a missing or wrong account shows at
+     * start (the card calls sign in by themselves otherwise). Nothing to do for a service without device sessions.
+     *
+     * @throws CardPathRefusedException {@code OQSF9301}, {@code OQSF9302}, {@code OQSF9306}
+     */
+    default void signInDevice() {
+    }
+
+    /** Ends the reader's session at shutdown (best effort). */
+    default void signOutDevice() {
+    }
 }

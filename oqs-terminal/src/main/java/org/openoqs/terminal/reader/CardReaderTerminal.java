@@ -14,6 +14,7 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.terminal.TerminalConfig;
+import org.openoqs.terminal.credentials.CredentialStore;
 import org.openoqs.terminal.encryption.FaceResultEncryption;
 import org.openoqs.terminal.face.FaceFolderWriter;
 
@@ -31,20 +32,35 @@ public final class CardReaderTerminal implements AutoCloseable {
     private final ReaderStation station;
     private final ReaderWebPage page;
     private final Path readerHome;
+    private final CardPathService service;
 
-    private CardReaderTerminal(ReaderStation station, ReaderWebPage page, Path readerHome) {
+    private CardReaderTerminal(ReaderStation station, ReaderWebPage page, Path readerHome, CardPathService service) {
         this.station = station;
         this.page = page;
         this.readerHome = readerHome;
+        this.service = service;
     }
 
-    /** Against the real service (mutual TLS with the facility certificate of {@code config}). */
+    /**
+     * Against the real service (mutual TLS with the facility certificate of {@code config}), signed in with the
+     * reader's 顔認証用アカウント from the terminal's credential store ({@code OQS_FACE_LOGIN_KEY} in
+     * {@code config.home()}). Without that entry (or without a home) the reader starts all the same and its page
+     * says why every card is refused.
+     */
     public static CardReaderTerminal start(TerminalConfig config, String institutionCode, Path readerHome, Path face,
             FaceResultEncryption encryption, int port) throws IOException {
+        FaceDeviceAccount account = config.home() == null ? null
+                : FaceDeviceAccount.fromStore(CredentialStore.open(config.home())).orElse(null);
+        return start(config, account, institutionCode, readerHome, face, encryption, port);
+    }
+
+    /** Like {@link #start(TerminalConfig, String, Path, Path, FaceResultEncryption, int)} with the account given. */
+    public static CardReaderTerminal start(TerminalConfig config, FaceDeviceAccount account, String institutionCode,
+            Path readerHome, Path face, FaceResultEncryption encryption, int port) throws IOException {
         SSLContext tls = TrustStores.clientContext(config.clientPkcs12(), config.clientPassword(), config.trustStore(),
                 config.trustPassword());
         CardPathService service = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
-                config.requestTimeout());
+                config.requestTimeout(), account);
         FacePrescriptionChoice prescriptionChoice = new FacePrescriptionChoice(new HttpsEpsGateway(
                 config.serviceUri(), tls, config.connectTimeout(), config.requestTimeout()), Clock.systemUTC());
         return start(service, prescriptionChoice, institutionCode, readerHome, face, encryption, port);
@@ -63,6 +79,7 @@ public final class CardReaderTerminal implements AutoCloseable {
         Files.createDirectories(readerHome);
         ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(readerHome.resolve("cards")),
                 service, new FaceFolderWriter(face, encryption), prescriptionChoice);
+        station.signIn(); // a failure is shown on the page, not fatal
         ReaderWebPage page = ReaderWebPage.start(station, port);
         try {
             writeSecret(readerHome.resolve(TOKEN_FILE), page.token());
@@ -71,7 +88,7 @@ public final class CardReaderTerminal implements AutoCloseable {
             page.close();
             throw failed;
         }
-        return new CardReaderTerminal(station, page, readerHome);
+        return new CardReaderTerminal(station, page, readerHome, service);
     }
 
     public ReaderStation station() {
@@ -104,5 +121,6 @@ public final class CardReaderTerminal implements AutoCloseable {
     @Override
     public void close() {
         page.close();
+        service.signOutDevice();
     }
 }

@@ -4,6 +4,7 @@ import org.openoqs.terminal.central.CentralServiceHttp;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.openoqs.core.card.CredentialKind;
@@ -20,29 +21,41 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** {@link CardPathService} over HTTPS with the facility's client certificate (one shared, keep-alive client). */
+/**
+ * {@link CardPathService} over HTTPS with the facility's client certificate (one shared, keep-alive client). The
+ * card calls ({@code /api/v1/cards/…}) also carry the session of the reader's 顔認証用アカウント ({@link ReaderSession}).
+ */
 public final class HttpsCardPathService implements CardPathService {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final CentralServiceHttp http;
+    private final ReaderSession session;
 
+    /** Without a 顔認証用アカウント: 照会番号 and medical information only; card calls are refused (OQSF9306). */
     public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
+        this(base, tls, connectTimeout, requestTimeout, null);
+    }
+
+    /** @param reader the reader's 顔認証用アカウント, or {@code null} when none is configured */
+    public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout,
+            FaceDeviceAccount reader) {
         this.http = new CentralServiceHttp(base, tls, connectTimeout, requestTimeout);
+        this.session = new ReaderSession(http, reader, Clock.systemUTC());
     }
 
     @Override
     public Issued issue(String cardId, CredentialKind kind, String publicKeyBase64, String proofBase64) {
         ObjectNode body = JSON.createObjectNode().put("credential", kind.cliName()).put("publicKey", publicKeyBase64)
                 .put("proof", proofBase64);
-        JsonNode r = json(post(card(cardId, "certificates"), body.toString()));
+        JsonNode r = json(cardCall(card(cardId, "certificates"), body.toString()));
         return new Issued(r.path("certificate").asString(), r.path("caCertificate").asString(),
                 r.path("pinLocked").asBoolean(false), r.path("pinResetGeneration").asLong(0));
     }
 
     @Override
     public Challenge challenge(String cardId, CredentialKind kind) {
-        JsonNode r = json(post(card(cardId, "challenges"), JSON.createObjectNode().put("credential", kind.cliName())
+        JsonNode r = json(cardCall(card(cardId, "challenges"), JSON.createObjectNode().put("credential", kind.cliName())
                 .toString()));
         JsonNode reset = r.path("pinReset");
         return new Challenge(r.path("challengeId").asString(), r.path("nonce").asString(),
@@ -58,7 +71,7 @@ public final class HttpsCardPathService implements CardPathService {
                 .put("signature", c.signatureBase64());
         ArrayNode consents = body.putArray("consents");
         c.consents().forEach(consents::add);
-        String answer = post(card(cardId, "confirmations"), body.toString());
+        String answer = cardCall(card(cardId, "confirmations"), body.toString());
         try {
             return QualificationMessages.readResult(JsonMirror.fromJson(answer));
         } catch (InputRejectedException | IllegalArgumentException unreadable) {
@@ -69,7 +82,7 @@ public final class HttpsCardPathService implements CardPathService {
 
     @Override
     public void reportPinLocked(String cardId) {
-        post(card(cardId, "pin-lock"), "{}");
+        cardCall(card(cardId, "pin-lock"), "{}");
     }
 
     @Override
@@ -94,6 +107,20 @@ public final class HttpsCardPathService implements CardPathService {
 
     private String post(String path, String json) {
         return refusalsAsCardPath(() -> http.postJson(path, json));
+    }
+
+    private String cardCall(String path, String json) {
+        return refusalsAsCardPath(() -> session.call(token -> ReaderSession.postWithToken(http, path, json, token)));
+    }
+
+    @Override
+    public void signInDevice() {
+        refusalsAsCardPath(session::current);
+    }
+
+    @Override
+    public void signOutDevice() {
+        session.signOut();
     }
 
     // The reader reports the service's refusals (PIN locked, revoked card …) with their own codes.

@@ -9,6 +9,12 @@ final class ReaderPageHtml {
     }
 
     static String form(ReaderMode mode, String token, ReaderOutcome outcome, boolean asksPrescription) {
+        return form(mode, token, outcome, asksPrescription, null);
+    }
+
+    /** @param deviceProblem the reader's failed sign-in, shown above everything else; {@code null} when none */
+    static String form(ReaderMode mode, String token, ReaderOutcome outcome, boolean asksPrescription,
+            ReaderOutcome deviceProblem) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>資格確認（マイナンバーカード）</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:42em}fieldset{margin:1em 0}")
@@ -20,6 +26,11 @@ final class ReaderPageHtml {
                 .append("\">顔認証付きカードリーダー操作: <span class=\"mode\">").append(esc(mode.label())).append("</span> ")
                 .append("<button name=\"mode\" value=\"").append(mode == ReaderMode.UNMANNED ? "stopped" : "unmanned")
                 .append("\">").append(mode == ReaderMode.UNMANNED ? "停止する" : "無人運転にする").append("</button></form>");
+        if (deviceProblem != null && deviceProblem != outcome) {
+            sb.append("<div class=\"ng\" id=\"device-problem\"><p>顔認証機器のログインに失敗しています。</p><p>")
+                    .append(esc(deviceProblem.message())).append("</p><p>（")
+                    .append(esc(deviceProblem.errorCode().code())).append("）</p></div>");
+        }
         if (outcome != null) {
             if (outcome.success()) {
                 sb.append("<div class=\"ok\"><p>確認が完了しました。</p><p>").append(esc(outcome.personName() == null ? ""

@@ -34,6 +34,7 @@ public final class ReaderStation {
     private final FaceFolderWriter faceFolder;
     private final FacePrescriptionChoice prescriptionChoice;
     private final AtomicReference<ReaderMode> mode = new AtomicReference<>(ReaderMode.UNMANNED);
+    private final AtomicReference<ReaderOutcome> deviceProblem = new AtomicReference<>();
 
     public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
             FaceFolderWriter faceFolder) {
@@ -70,10 +71,34 @@ public final class ReaderStation {
         return faceFolder.folder();
     }
 
+    /**
+     * Signs the reader's 顔認証用アカウント in (at start). A refusal — no account configured, wrong password, locked
+     * or disabled account — is logged and shown on the reader page until a sign-in works; the reader still starts,
+     * so the staff see why cards are refused.
+     */
+    public void signIn() {
+        long started = System.nanoTime();
+        try {
+            service.signInDevice();
+            deviceProblem.set(null);
+        } catch (CardPathRefusedException refused) {
+            log.warn("the card reader cannot sign in: {} {}", refused.errorCode().code(), refused.serviceMessage());
+            deviceProblem.set(ReaderOutcome.refused(refused.errorCode(), refused.serviceMessage(), -1, millis(started)));
+        } catch (CentralServiceUnavailableException down) {
+            log.warn("the card reader could not sign in yet (service unreachable); it will at the first card");
+        }
+    }
+
+    /** Why the reader cannot work with the service, when its last sign-in failed (shown on the reader page). */
+    public java.util.Optional<ReaderOutcome> deviceProblem() {
+        return java.util.Optional.ofNullable(deviceProblem.get());
+    }
+
     public ReaderOutcome confirm(ReaderRequest r) {
         long started = System.nanoTime();
         try {
             ReaderOutcome outcome = run(r, started);
+            rememberDeviceState(outcome);
             log.info("card confirmation {} {} {} → {}", r.cardId(), r.credential().cliName(), r.method().cliName(),
                     outcome.success() ? outcome.faceFile().getFileName() : outcome.errorCode().code());
             return outcome;
@@ -132,6 +157,23 @@ public final class ReaderStation {
         } catch (CardPathRefusedException refused) {
             return ReaderOutcome.refused(refused.errorCode(), refused.serviceMessage(), -1, millis(started));
         }
+    }
+
+    // A refusal of the reader's sign-in stays on the page; anything the service decided about a card means it works.
+    private void rememberDeviceState(ReaderOutcome outcome) {
+        if (outcome.success() || outcome.errorCode() == null) {
+            deviceProblem.set(null);
+        } else if (isDeviceSignInProblem(outcome.errorCode())) {
+            deviceProblem.set(outcome);
+        }
+    }
+
+    static boolean isDeviceSignInProblem(ErrorCode code) {
+        return switch (code) {
+            case DEVICE_SIGN_IN_REFUSED, DEVICE_ACCOUNT_LOCKED, DEVICE_SESSION_REQUIRED, DEVICE_SESSION_EXPIRED,
+                    DEVICE_SESSION_FOREIGN, DEVICE_CREDENTIALS_MISSING -> true;
+            default -> false;
+        };
     }
 
     private void reportLock(String cardId) {

@@ -88,7 +88,7 @@ public final class ReaderWebPage implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             if ("GET".equals(method) && "/".equals(path)) {
-                send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, null, station.asksPrescriptionChoice()));
+                send(ex, 200, "text/html", page(null));
             } else if ("POST".equals(method) && ("/confirm".equals(path) || "/api/confirm".equals(path)
                     || "/mode".equals(path))) {
                 Map<String, String> form = form(ex);
@@ -97,13 +97,13 @@ public final class ReaderWebPage implements AutoCloseable {
                     send(ex, 403, "text/plain", "invalid reader token");
                 } else if ("/mode".equals(path)) {
                     station.setMode("stopped".equals(form.get("mode")) ? ReaderMode.STOPPED : ReaderMode.UNMANNED);
-                    send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, null, station.asksPrescriptionChoice()));
+                    send(ex, 200, "text/html", page(null));
                 } else {
                     ReaderOutcome outcome = confirm(form);
                     if (path.startsWith("/api/")) {
                         send(ex, 200, "application/json", ReaderPageHtml.json(outcome));
                     } else {
-                        send(ex, 200, "text/html", ReaderPageHtml.form(station.mode(), token, outcome, station.asksPrescriptionChoice()));
+                        send(ex, 200, "text/html", page(outcome));
                     }
                 }
             } else {
@@ -112,6 +112,11 @@ public final class ReaderWebPage implements AutoCloseable {
         } catch (RuntimeException e) {
             send(ex, 500, "text/plain", "internal error");
         }
+    }
+
+    private String page(ReaderOutcome outcome) {
+        return ReaderPageHtml.form(station.mode(), token, outcome, station.asksPrescriptionChoice(),
+                station.deviceProblem().orElse(null));
     }
 
     /** Turns the form into a reader request; a malformed field becomes a refusal, never an exception. */

@@ -43,7 +43,7 @@ class CredentialStoreRoundTripTest {
     void listShowsEveryKeyWithStateAndUserButNoSecret() {
         CredentialStore store = CredentialStore.open(home);
         assertThat(store.list()).extracting(CredentialStore.Entry::state)
-                .containsExactly("未設定（必須）", "未設定（必須）", "未設定", "未設定");
+                .containsExactly("未設定（必須）", "未設定（必須）", "未設定", "未設定", "未設定");
 
         store.set(CredentialKey.OQS_LOGIN_KEY, "R1000000001", "pw");
         assertThat(store.list()).first().satisfies(entry -> {

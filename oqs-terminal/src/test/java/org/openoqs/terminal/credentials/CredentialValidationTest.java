@@ -54,6 +54,18 @@ class CredentialValidationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"R000001", "f00001", "F", "F-0001", "U00001", "", " "})
+    void theReaderUserIsAFaceAuthAccountId(String user) {
+        CredentialStore store = CredentialStore.open(home);
+        assertThatThrownBy(() -> store.set(CredentialKey.OQS_FACE_LOGIN_KEY, user, "Reader#pass1"))
+                .isInstanceOf(CredentialInvalidException.class)
+                .hasMessageStartingWith("OQS_FACE_LOGIN_KEY（顔認証用アカウントのID・パスワード）: ")
+                .hasMessageNotContaining("Reader#pass1");
+        store.set(CredentialKey.OQS_FACE_LOGIN_KEY, "F00001", "Reader#pass1");
+        assertThat(store.get(CredentialKey.OQS_FACE_LOGIN_KEY).orElseThrow().user()).isEqualTo("F00001");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"R2123", "r0123", "X0123", "R0", "R0-12", "", " "})
     void theLoginUserIsALinkageAccountId(String user) {
         assertThatThrownBy(() -> CredentialStore.open(home).set(CredentialKey.OQS_LOGIN_KEY, user, "pw"))
