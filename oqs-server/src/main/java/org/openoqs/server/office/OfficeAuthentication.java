@@ -1,35 +1,14 @@
 package org.openoqs.server.office;
 
-import java.util.List;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.openoqs.server.security.CertificateAuthentication;
 
-/** An issuing office authenticated by its office certificate. Holds no credentials. */
-public final class OfficeAuthentication extends AbstractAuthenticationToken {
+/** An issuing office authenticated by its office certificate. */
+public final class OfficeAuthentication extends CertificateAuthentication<OfficePrincipal> {
 
     /** Authority of every certificate-authenticated issuing office; facilities never get it. */
     public static final String ROLE_ISSUING_OFFICE = "ROLE_ISSUING_OFFICE";
 
-    private final OfficePrincipal principal;
-
     public OfficeAuthentication(OfficePrincipal principal) {
-        super(List.of(new SimpleGrantedAuthority(ROLE_ISSUING_OFFICE)));
-        this.principal = principal;
-        setAuthenticated(true);
-    }
-
-    @Override
-    public Object getCredentials() {
-        return null;
-    }
-
-    @Override
-    public OfficePrincipal getPrincipal() {
-        return principal;
-    }
-
-    @Override
-    public String getName() {
-        return principal.actor();
+        super(principal, ROLE_ISSUING_OFFICE, principal.actor());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 import java.util.Optional;
 import org.openoqs.pki.CheckResult;
 import org.openoqs.pki.CheckStatus;
@@ -15,6 +14,7 @@ import org.openoqs.pki.FacilityCertificates;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.security.CertificateAuthenticationFilter;
 import org.openoqs.server.security.ClientCertificateFilter;
 import org.openoqs.server.security.ClientCertificateVerifier;
 import org.openoqs.server.security.FacilityPrincipal;
@@ -108,6 +108,6 @@ public final class WebCertificateFilter extends OncePerRequestFilter {
     }
 
     private static String serial(X509Certificate certificate) {
-        return certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT);
+        return CertificateAuthenticationFilter.serial(certificate);
     }
 }
