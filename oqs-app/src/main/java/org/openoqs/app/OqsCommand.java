@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 org.openoqs.app.reader.ReaderCommand.class,
                 org.openoqs.app.card.CardCommand.class,
+                org.openoqs.app.notice.NoticeCommand.class,
                 org.openoqs.app.ca.CaCommand.class,
                 org.openoqs.app.doctor.DoctorCommand.class,
                 org.openoqs.app.doctor.SelftestCommand.class,

@@ -242,6 +242,27 @@ public final class CertificateAuthority {
                 notBefore, cappedNotAfter(notBefore, validity));
     }
 
+    /** Operator certificate ({@link OperatorCertificates}), valid {@link #DEFAULT_OFFICE_VALIDITY} like an office's. */
+    public IssuedCredential issueOperatorCertificate(String operatorName) {
+        return issueOperatorCertificate(operatorName, DEFAULT_OFFICE_VALIDITY);
+    }
+
+    /**
+     * Subject {@code C=JP, O=openoqs operator, OU=Central Service Operator, CN=OPERATOR-<operatorName>}, EKU
+     * clientAuth and the operator policy {@link OperatorCertificates#POLICY_OID}.
+     *
+     * @param operatorName ASCII letters, digits, '.', '_' or '-', at most 32 (a name or a staff number)
+     */
+    public IssuedCredential issueOperatorCertificate(String operatorName, Duration validity) {
+        if (!OperatorCertificates.isOperatorName(operatorName)) {
+            throw new IllegalArgumentException(
+                    "Operator name must be 1-32 ASCII letters, digits, '.', '_' or '-': " + operatorName);
+        }
+        Instant notBefore = defaultNotBefore();
+        return issue(CertificateKind.OPERATOR, OperatorCertificates.subject(operatorName), null,
+                notBefore, cappedNotAfter(notBefore, validity));
+    }
+
     /** Certificate for signing update packages (EKU codeSigning). */
     public IssuedCredential issueCodeSigningCertificate(String name) {
         return issueCodeSigningCertificate(name, DEFAULT_CODE_SIGNING_VALIDITY);

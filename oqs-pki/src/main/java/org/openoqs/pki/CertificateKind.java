@@ -12,5 +12,10 @@ public enum CertificateKind {
      * A municipal issuing office (個人番号カード交付窓口) on the office API (clientAuth), CN =
      * {@code OFFICE-<地方公共団体コード>}, marked by {@link OfficeCertificates#POLICY_OID}; never a facility.
      */
-    ISSUING_OFFICE
+    ISSUING_OFFICE,
+    /**
+     * The central service's operator on the operator API (clientAuth), CN = {@code OPERATOR-<name>}, marked by
+     * {@link OperatorCertificates#POLICY_OID}; never a facility nor an office.
+     */
+    OPERATOR
 }

@@ -1,22 +1,12 @@
 package org.openoqs.pki;
 
-import java.io.IOException;
 import java.security.cert.X509Certificate;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bouncycastle.asn1.ASN1Encodable;
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 
 /**
  * The issuing office's certificate (市区町村の個人番号カード交付窓口): a client certificate of the project CA that
@@ -61,13 +51,12 @@ public final class OfficeCertificates {
      * revocation are not judged here ({@link CertificateChecker} does that).
      */
     public static Optional<IssuingOffice> officeOf(X509Certificate cert) {
-        if (cert == null || !hasOfficePolicy(cert)) {
+        if (cert == null || !CertificateSubjects.hasPolicy(cert, POLICY_OID)) {
             return Optional.empty();
         }
-        // Parse the DER rather than a string form so escaping or attribute order cannot fool the match.
-        X500Name subject = X500Name.getInstance(cert.getSubjectX500Principal().getEncoded());
-        Optional<String> cn = single(subject, BCStyle.CN);
-        Optional<String> ou = single(subject, BCStyle.OU);
+        X500Name subject = CertificateSubjects.subjectOf(cert);
+        Optional<String> cn = CertificateSubjects.single(subject, BCStyle.CN);
+        Optional<String> ou = CertificateSubjects.single(subject, BCStyle.OU);
         if (cn.isEmpty() || ou.isEmpty() || !ORGANIZATIONAL_UNIT.equals(ou.get())) {
             return Optional.empty();
         }
@@ -75,7 +64,7 @@ public final class OfficeCertificates {
         if (!m.matches() || !isLocalGovernmentCode(m.group(1))) {
             return Optional.empty();
         }
-        return Optional.of(new IssuingOffice(m.group(1), single(subject, BCStyle.O).orElse("")));
+        return Optional.of(new IssuingOffice(m.group(1), CertificateSubjects.single(subject, BCStyle.O).orElse("")));
     }
 
     /**
@@ -100,30 +89,5 @@ public final class OfficeCertificates {
                 .addRDN(BCStyle.OU, ORGANIZATIONAL_UNIT)
                 .addRDN(BCStyle.CN, CN_PREFIX + localGovernmentCode)
                 .build();
-    }
-
-    private static Optional<String> single(X500Name subject, ASN1ObjectIdentifier type) {
-        RDN[] rdns = subject.getRDNs(type);
-        if (rdns.length != 1 || rdns[0].isMultiValued()) {
-            return Optional.empty();
-        }
-        ASN1Encodable value = rdns[0].getFirst().getValue();
-        // The plain string, not the RFC 4514 form with its escapes (an office name may hold a comma).
-        return Optional.of(value instanceof ASN1String text ? text.getString() : IETFUtils.valueToString(value));
-    }
-
-    private static boolean hasOfficePolicy(X509Certificate cert) {
-        byte[] extension = cert.getExtensionValue(Extension.certificatePolicies.getId());
-        if (extension == null) {
-            return false;
-        }
-        try {
-            CertificatePolicies policies = CertificatePolicies.getInstance(
-                    JcaX509ExtensionUtils.parseExtensionValue(extension));
-            return Arrays.stream(policies.getPolicyInformation())
-                    .anyMatch(p -> POLICY_OID.equals(p.getPolicyIdentifier().getId()));
-        } catch (IOException | IllegalArgumentException malformed) {
-            return false;
-        }
     }
 }

@@ -98,12 +98,22 @@ final class X509Signing {
         if (subjectAltNames != null) {
             builder.addExtension(Extension.subjectAlternativeName, false, subjectAltNames);
         }
-        if (kind == CertificateKind.ISSUING_OFFICE) {
-            // The marker the office API trusts: only this CA method writes the policy, whatever the subject says.
+        String policy = policyOf(kind);
+        if (policy != null) {
+            // The marker the office / operator API trusts: only the CA writes the policy, whatever the subject says.
             builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
-                    new PolicyInformation(new ASN1ObjectIdentifier(OfficeCertificates.POLICY_OID))));
+                    new PolicyInformation(new ASN1ObjectIdentifier(policy))));
         }
         return new JcaX509CertificateConverter().getCertificate(builder.build(signer(caKey)));
+    }
+
+    /** The certificate policy that marks a kind, {@code null} for kinds known by their subject or EKU alone. */
+    private static String policyOf(CertificateKind kind) {
+        return switch (kind) {
+            case ISSUING_OFFICE -> OfficeCertificates.POLICY_OID;
+            case OPERATOR -> OperatorCertificates.POLICY_OID;
+            default -> null;
+        };
     }
 
     static X509CRL crl(PrivateKey caKey, X509Certificate caCert, BigInteger crlNumber, Instant thisUpdate,
@@ -144,7 +154,7 @@ final class X509Signing {
     private static KeyPurposeId purposeOf(CertificateKind kind) {
         return switch (kind) {
             case SERVER -> KeyPurposeId.id_kp_serverAuth;
-            case FACILITY, ISSUING_OFFICE -> KeyPurposeId.id_kp_clientAuth;
+            case FACILITY, ISSUING_OFFICE, OPERATOR -> KeyPurposeId.id_kp_clientAuth;
             case CODE_SIGNING -> KeyPurposeId.id_kp_codeSigning;
         };
     }

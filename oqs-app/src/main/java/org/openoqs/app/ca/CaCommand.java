@@ -20,6 +20,7 @@ import org.openoqs.pki.IssuedCertificateRecord;
 import org.openoqs.pki.IssuedCredential;
 import org.openoqs.pki.IssuedCredentialVault;
 import org.openoqs.pki.OfficeCertificates;
+import org.openoqs.pki.OperatorCertificates;
 import org.openoqs.pki.UnknownCertificateException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -98,7 +99,8 @@ public final class CaCommand implements Runnable {
 
     @Command(name = "issue", mixinStandardHelpOptions = true,
             description = {"Issues a facility certificate (CN = institution code), an issuing-office certificate",
-                    "(CN = OFFICE-<6-digit local government code>, for oqs card unlock) or a code-signing certificate.",
+                    "(CN = OFFICE-<6-digit local government code>, for oqs card unlock), an operator certificate",
+                    "(CN = OPERATOR-<name>, for oqs notice) or a code-signing certificate.",
                     "The CA keeps the key until it is exported (oqs ca export), or writes the PKCS#12 now with --out."})
     static final class Issue implements Callable<Integer> {
         @CommandLine.Spec
@@ -111,7 +113,7 @@ public final class CaCommand implements Runnable {
         String office;
         @Option(names = "--name", paramLabel = "NAME", required = true, description = "Facility or office name (O), or the signer's name.")
         String name;
-        @Option(names = "--kind", defaultValue = "facility", paramLabel = "facility|office|code-signing", description = "Default ${DEFAULT-VALUE}.")
+        @Option(names = "--kind", defaultValue = "facility", paramLabel = "facility|office|operator|code-signing", description = "Default ${DEFAULT-VALUE}.")
         String kind;
         @Option(names = "--days", defaultValue = "1096", description = "Validity in days (default ${DEFAULT-VALUE}).")
         int days;
@@ -139,8 +141,13 @@ public final class CaCommand implements Runnable {
                     throw new IllegalArgumentException("--office には検査数字の正しい6桁の地方公共団体コードを指定してください。");
                 }
                 issued = ca.issueOfficeCertificate(office, name, Duration.ofDays(days));
+            } else if ("operator".equals(kind)) {
+                if (!OperatorCertificates.isOperatorName(name)) {
+                    throw new IllegalArgumentException("--name には運用者名（英数字と . _ - の32文字以内）を指定してください。");
+                }
+                issued = ca.issueOperatorCertificate(name, Duration.ofDays(days));
             } else {
-                throw new IllegalArgumentException("--kind は facility、office、code-signing のいずれかです: " + kind);
+                throw new IllegalArgumentException("--kind は facility、office、operator、code-signing のいずれかです: " + kind);
             }
             IssuedCredentialVault vault = caHome.vault(ca);
             vault.keep(issued);

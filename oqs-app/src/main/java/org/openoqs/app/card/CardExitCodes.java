@@ -9,9 +9,9 @@ final class CardExitCodes {
     /** The card's certificate expired or was revoked: it needs a new certificate, not a PIN reset. */
     static final int CARD_STATE = 4;
     /** No office certificate in the demo home, or the service refused it. */
-    static final int CERTIFICATE_REFUSED = 5;
-    static final int UNREACHABLE = 9;
-    static final int OTHER = 10;
+    static final int CERTIFICATE_REFUSED = org.openoqs.app.demo.DemoApiClient.CERTIFICATE_REFUSED;
+    static final int UNREACHABLE = org.openoqs.app.demo.DemoApiClient.UNREACHABLE;
+    static final int OTHER = org.openoqs.app.demo.DemoApiClient.OTHER;
 
     private CardExitCodes() {
     }

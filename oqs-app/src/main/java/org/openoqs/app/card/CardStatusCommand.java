@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.openoqs.app.demo.DemoApiClient;
 import tools.jackson.databind.JsonNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,14 +36,14 @@ public final class CardStatusCommand implements Callable<Integer> {
             return CardExitCodes.USAGE;
         }
         try {
-            OfficeApi.Reply reply = OfficeApi.forDemoHome(home).status(card);
+            DemoApiClient.Reply reply = OfficeApi.forDemoHome(home).status(card);
             if (!reply.ok()) {
                 err.println(reply.refusal());
                 return CardExitCodes.ofStatus(reply.status());
             }
             out.println(describe(reply.body()));
             return CardExitCodes.OK;
-        } catch (OfficeApi.Failure failure) {
+        } catch (DemoApiClient.Failure failure) {
             err.println(failure.getMessage());
             return failure.exitCode();
         }

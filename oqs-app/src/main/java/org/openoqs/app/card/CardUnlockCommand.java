@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.openoqs.app.demo.DemoApiClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -36,7 +37,7 @@ public final class CardUnlockCommand implements Callable<Integer> {
             return CardExitCodes.USAGE;
         }
         try {
-            OfficeApi.Reply reply = OfficeApi.forDemoHome(home).unlock(card, operator);
+            DemoApiClient.Reply reply = OfficeApi.forDemoHome(home).unlock(card, operator);
             if (!reply.ok()) {
                 err.println(reply.refusal());
                 return CardExitCodes.ofStatus(reply.status());
@@ -47,7 +48,7 @@ public final class CardUnlockCommand implements Callable<Integer> {
                     ? "カード " + card + " の暗証番号ロックを解除しました（再設定 第" + generation + "回）。次にカードを読み取ったときから暗証番号が使えます。"
                     : "カード " + card + " はロックされていませんでしたが、暗証番号の試行回数を再設定しました（再設定 第" + generation + "回）。");
             return CardExitCodes.OK;
-        } catch (OfficeApi.Failure failure) {
+        } catch (DemoApiClient.Failure failure) {
             err.println(failure.getMessage());
             return failure.exitCode();
         }

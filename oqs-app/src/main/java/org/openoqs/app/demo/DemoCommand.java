@@ -79,6 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  face          " + p.get("face.dir"));
         out.println("  client cert   " + p.get("client.p12") + " (password " + p.get("client.p12.password") + ")");
         out.println("  office cert   " + p.get("office.p12") + " (oqs card unlock / status)");
+        out.println("  operator cert " + p.get("operator.p12") + " (oqs notice publish / list / withdraw)");
         out.println("  card reader   " + p.get("reader.url") + " (顔認証用アカウント " + p.get("reader.account")
                 + ", oqs reader confirm)");
         out.println("  properties    " + system.home().demoProperties());

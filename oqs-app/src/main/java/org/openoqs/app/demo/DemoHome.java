@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * DIR/OQS/req, res, face   the exchange folders shared with the レセコン
  * DIR/terminal/            the terminal's certificate, trust store and work folder (never shared)
  * DIR/office/office.p12    the demo issuing office's certificate (oqs card unlock / status), not the terminal's
+ * DIR/operator/operator.p12  the central service operator's certificate (oqs notice publish / list / withdraw)
  * </pre>
  */
 public record DemoHome(Path root) {
@@ -88,6 +89,15 @@ public record DemoHome(Path root) {
 
     public Path officePkcs12() {
         return officeDirectory().resolve("office.p12");
+    }
+
+    /** The central service's operator (お知らせ): a party of its own, like the office. */
+    public Path operatorDirectory() {
+        return root.resolve("operator");
+    }
+
+    public Path operatorPkcs12() {
+        return operatorDirectory().resolve("operator.p12");
     }
 
     /** Creates every folder of the layout (idempotent). */

@@ -44,6 +44,8 @@ public final class DemoSystem implements AutoCloseable {
     /** The demo issuing office: a synthetic 地方公共団体コード (prefecture 99 does not exist; check digit valid). */
     public static final String OFFICE_CODE = "990019";
     public static final String OFFICE_NAME = "オープン市（デモ）個人番号カード交付窓口";
+    /** The demo's central service operator (CN {@code OPERATOR-demo}). */
+    public static final String OPERATOR_NAME = "demo";
     /** The demo terminal's linkage account (連携アプリケーション用アカウント, OQS_LOGIN_KEY user). */
     public static final String LINKAGE_ACCOUNT = "R0" + INSTITUTION_CODE;
     /** 利用者名 of the reader's 顔認証用アカウント in the portal's account list. */
@@ -91,7 +93,11 @@ public final class DemoSystem implements AutoCloseable {
         ensureServerStores(home, ca, serverPassword);
         ensureFacilityCertificate(home, ca, clientPassword);
         char[] officePassword = secrets.getOrCreate("office.p12.password", 16).toCharArray();
-        ensureOfficeCertificate(home, ca, officePassword);
+        ensurePartyCertificate(home.officeDirectory(), home.officePkcs12(), "office", officePassword,
+                () -> ca.issueOfficeCertificate(OFFICE_CODE, OFFICE_NAME));
+        char[] operatorPassword = secrets.getOrCreate("operator.p12.password", 16).toCharArray();
+        ensurePartyCertificate(home.operatorDirectory(), home.operatorPkcs12(), "operator", operatorPassword,
+                () -> ca.issueOperatorCertificate(OPERATOR_NAME));
         ensureTerminalCredentials(home, secrets);
         // distribution service: code-signing certificate and the first package (docs/distribution.md)
         org.openoqs.app.distribution.DemoDistribution.prepare(home.root(), ca,
@@ -132,6 +138,8 @@ public final class DemoSystem implements AutoCloseable {
         properties.put("office.code", OFFICE_CODE);
         properties.put("office.p12", home.officePkcs12().toString());
         properties.put("office.p12.password", new String(officePassword));
+        properties.put("operator.p12", home.operatorPkcs12().toString());
+        properties.put("operator.p12.password", new String(operatorPassword));
         properties.put("reader.url", reader.pageUri().toString());
         properties.put("reader.token.file", reader.tokenFile().toString());
         CredentialStore.open(home.terminalDirectory()).get(CredentialKey.OQS_FACE_LOGIN_KEY)
@@ -182,20 +190,24 @@ public final class DemoSystem implements AutoCloseable {
         TrustStores.writeTrustStore(home.terminalTrustStore(), password, ca.caCertificate());
     }
 
-    /** The issuing office's certificate for {@code oqs card} (docs/certificates.md §5), owner-only like the CA. */
-    private static void ensureOfficeCertificate(DemoHome home, CertificateAuthority ca, char[] password)
-            throws IOException {
-        if (Files.exists(home.officePkcs12())) {
+    /**
+     * The certificate of a party that is not the terminal — the issuing office for {@code oqs card}, the operator
+     * for {@code oqs notice} (docs/certificates.md §5, §6) — in a folder of its own, owner-only like the CA; issued
+     * once, kept across restarts.
+     */
+    private static void ensurePartyCertificate(Path directory, Path pkcs12, String alias, char[] password,
+            java.util.function.Supplier<IssuedCredential> issue) throws IOException {
+        if (Files.exists(pkcs12)) {
             return;
         }
-        Files.createDirectories(home.officeDirectory());
+        Files.createDirectories(directory);
         try {
-            Files.setPosixFilePermissions(home.officeDirectory(),
+            Files.setPosixFilePermissions(directory,
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException notPosix) {
             // Windows: the home directory's ACL is what protects the key
         }
-        ca.issueOfficeCertificate(OFFICE_CODE, OFFICE_NAME).writePkcs12(home.officePkcs12(), "office", password);
+        issue.get().writePkcs12(pkcs12, alias, password);
     }
 
     // The demo shows every outcome of the personas, so its facility uses 医療扶助 (a new facility defaults to off).

@@ -103,6 +103,23 @@ class CaCommandOnDemoHomeTest {
     }
 
     @Test
+    void anOperatorCertificateIsIssuedForAPlainName() throws Exception {
+        Files.writeString(home.resolve("secrets.properties"), "ca.password=demo-ca-password\n");
+        assertThat(ca("init", "--home", home.toString()).exit()).isZero();
+
+        Run issued = ca("issue", "--home", home.toString(), "--kind", "operator", "--name", "ops-desk.1");
+        Run refused = ca("issue", "--home", home.toString(), "--kind", "operator", "--name", "運用 太郎");
+
+        String serial = match(issued.out(), "シリアル ([0-9A-F]+)");
+        CertificateAuthority authority = CertificateAuthority.initOrLoad(home.resolve("ca"), "x",
+                "demo-ca-password".toCharArray());
+        X509Certificate operator = authority.issuedCertificate(new java.math.BigInteger(serial, 16)).orElseThrow();
+        assertThat(org.openoqs.pki.OperatorCertificates.operatorOf(operator)).isPresent();
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("運用者名");
+    }
+
+    @Test
     void homeWithoutACaSaysHowToCreateOne() {
         Run run = ca("list", "--home", home.toString());
 

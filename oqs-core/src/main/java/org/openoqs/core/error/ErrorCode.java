@@ -16,7 +16,7 @@ import java.util.Optional;
  * 1200s header values; 1300s file name and request type; 1400s the bulk flows; 2000s–2100s the search block
  * of one person; 2900s one entry of a bulk job; 3000s the card path, consents, medical information and
  * 照会番号 (docs/card-path.md); 9000s the central service and internal failures (93xx: the sign-in of face-auth
- * card readers, terminal API only).
+ * card readers, terminal API only; 94xx: the operator's お知らせ API).
  */
 public enum ErrorCode {
 
@@ -309,6 +309,22 @@ public enum ErrorCode {
     DEVICE_CREDENTIALS_MISSING("OQSF9306", Level.FILE,
             "顔認証用アカウントが設定されていません。顔認証用アカウントのID・パスワードを資格情報 OQS_FACE_LOGIN_KEY に設定してください。",
             "Terminal only: the card reader has no 顔認証用アカウント configured (credential OQS_FACE_LOGIN_KEY), so it cannot sign in."),
+    // ---- operator API only: お知らせ (94xx), docs/web-portal.md "お知らせ".
+    INVALID_NOTICE_TITLE("OQSF9401", Level.FILE,
+            "お知らせの件名は1〜200文字で指定してください。",
+            "POST /api/v1/operator/notices: title absent, blank or longer than 200 characters."),
+    INVALID_NOTICE_BODY("OQSF9402", Level.FILE,
+            "お知らせの本文は1〜4000文字で指定してください。",
+            "POST /api/v1/operator/notices: body absent, blank or longer than 4000 characters."),
+    INVALID_NOTICE_PERIOD("OQSF9403", Level.FILE,
+            "お知らせの掲載終了は掲載開始より後にしてください。",
+            "POST /api/v1/operator/notices: until is not after from (or before now when from is absent)."),
+    UNKNOWN_NOTICE_FACILITY("OQSF9404", Level.FILE,
+            "お知らせの宛先の医療機関等は登録されていません。医療機関コードを確認してください。",
+            "POST /api/v1/operator/notices: institutionCode is not a registered facility."),
+    NOTICE_NOT_FOUND("OQSF9405", Level.FILE,
+            "指定されたお知らせはありません（番号が誤っているか、取り下げ済みです）。",
+            "DELETE /api/v1/operator/notices/{id}: no notice with this id, or it was already withdrawn."),
     INTERNAL_ERROR("OQSF9999", Level.FILE,
             "システム内部でエラーが発生しました。しばらくしてから再度実行してください。",
             "Any unexpected failure; details go to the log, never to the result file.");

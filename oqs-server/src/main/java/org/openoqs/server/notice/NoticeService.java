@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
 import org.springframework.dao.DuplicateKeyException;
@@ -51,22 +52,23 @@ public class NoticeService {
      * @param institutionCode {@code null} for every facility, else the (registered) facility it is for
      * @param until           {@code null} = until withdrawn
      * @param operator        who publishes it (recorded)
+     * @throws NoticeRejectedException bad title, body or period, or an unknown facility
      */
     public Notice publish(String institutionCode, String title, String body, Instant from, Instant until,
                           String operator) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(operator, "operator");
         if (title == null || title.isBlank() || title.length() > MAX_TITLE) {
-            throw new IllegalArgumentException("件名は1〜" + MAX_TITLE + "文字で指定してください");
+            throw new NoticeRejectedException(ErrorCode.INVALID_NOTICE_TITLE);
         }
         if (body == null || body.isBlank() || body.length() > MAX_BODY) {
-            throw new IllegalArgumentException("本文は1〜" + MAX_BODY + "文字で指定してください");
+            throw new NoticeRejectedException(ErrorCode.INVALID_NOTICE_BODY);
         }
         if (until != null && !until.isAfter(from)) {
-            throw new IllegalArgumentException("掲載終了は掲載開始より後にしてください");
+            throw new NoticeRejectedException(ErrorCode.INVALID_NOTICE_PERIOD);
         }
-        if (institutionCode != null) {
-            facilities.get(institutionCode);
+        if (institutionCode != null && facilities.find(institutionCode).isEmpty()) {
+            throw new NoticeRejectedException(ErrorCode.UNKNOWN_NOTICE_FACILITY);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into notice (institution_code, title, body, published_from, published_until, created_at, "
@@ -78,11 +80,24 @@ public class NoticeService {
         return new Notice(id, institutionCode, title.strip(), body.strip(), from, until);
     }
 
-    /** Ends a notice now; it disappears from every screen. */
-    public void withdraw(long id, String operator) {
+    /**
+     * Ends a notice now; it disappears from every screen.
+     *
+     * @return false when there is no such notice, or it was withdrawn already
+     */
+    public boolean withdraw(long id, String operator) {
         int n = jdbc.sql("update notice set withdrawn_at = ? where id = ? and withdrawn_at is null")
                 .params(ts(clock.instant()), id).update();
         audit.append(null, operator, WITHDRAW, "notice=" + id, n == 1 ? "OK" : "NOT_FOUND");
+        return n == 1;
+    }
+
+    /** What the operator manages: every notice not withdrawn whose period has not ended, shown now or later. */
+    public List<Notice> scheduled() {
+        OffsetDateTime now = ts(clock.instant());
+        return jdbc.sql("select " + COLUMNS + " from notice where withdrawn_at is null "
+                        + "and (published_until is null or published_until > ?) order by published_from, id")
+                .params(now).query(NoticeService::map).list();
     }
 
     /** The notices a facility sees now, newest first. */

@@ -6,6 +6,7 @@ import org.openoqs.server.api.ApiErrorWriter;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.office.OfficeApiSecurity;
+import org.openoqs.server.operator.OperatorApiSecurity;
 import org.openoqs.server.web.security.PortalSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,12 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Four filter chains:
+ * Five filter chains:
  * <ol>
  *   <li>{@code /api/v1/office/**} — the issuing offices' API ({@link OfficeApiSecurity}): like the terminal API, but
  *       only for issuing-office certificates; first, so no facility certificate reaches it;</li>
+ *   <li>{@code /api/v1/operator/**} — the operator's お知らせ API ({@link OperatorApiSecurity}): the same, for
+ *       operator certificates only;</li>
  *   <li>{@code /api/**} — the terminal API: stateless, no session, no CSRF (no cookies, no browser), every
  *       request authenticated by its client certificate ({@link ClientCertificateFilter});</li>
  *   <li>{@code /actuator/health} — open, for load balancers;</li>
@@ -38,6 +41,13 @@ public class SecurityConfig {
     @Order(0)
     SecurityFilterChain officeApiChain(HttpSecurity http, OfficeApiSecurity office) throws Exception {
         return office.build(http);
+    }
+
+    /** Before the terminal API too, like the office chain; the paths do not overlap. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorApiChain(HttpSecurity http, OperatorApiSecurity operator) throws Exception {
+        return operator.build(http);
     }
 
     @Bean

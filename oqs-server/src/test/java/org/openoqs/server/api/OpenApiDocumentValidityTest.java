@@ -34,7 +34,7 @@ class OpenApiDocumentValidityTest {
         assertThat(api.getOpenapi()).isEqualTo("3.1.0");
         assertThat(api.getPaths()).isNotEmpty();
         assertThat(api.getComponents().getSecuritySchemes()).containsOnlyKeys("facilityCertificate",
-                "issuingOfficeCertificate");
+                "issuingOfficeCertificate", "operatorCertificate");
         assertThat(api.getComponents().getSecuritySchemes().values()).extracting(SecurityScheme::getType)
                 .containsOnly(SecurityScheme.Type.MUTUALTLS);
     }

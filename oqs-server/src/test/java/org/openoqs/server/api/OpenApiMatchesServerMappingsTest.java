@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.openoqs.server.office.OfficeApiSecurity;
+import org.openoqs.server.operator.OperatorApiSecurity;
 import org.openoqs.server.testsupport.SharedServer;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -18,7 +19,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 /**
  * docs/openapi.yaml documents exactly the {@code /api/**} operations the running service maps — an endpoint added
  * without documenting it, or documented and then removed, fails the build — and names the certificate each one
- * needs: the issuing office's under {@code /api/v1/office/**}, a facility's everywhere else.
+ * needs: the issuing office's under {@code /api/v1/office/**}, the operator's under {@code /api/v1/operator/**}, a
+ * facility's everywhere else.
  */
 class OpenApiMatchesServerMappingsTest {
 
@@ -42,12 +44,14 @@ class OpenApiMatchesServerMappingsTest {
     @Test
     void eachOperationNamesTheCertificateItsFilterChainDemands() {
         String officePrefix = OfficeApiSecurity.PATHS.replace("/**", "/");
+        String operatorPrefix = OperatorApiSecurity.PATHS.replace("/**", "/");
         assertThat(document.tree().at("/security/0").has("facilityCertificate")).as("default security").isTrue();
         for (OpenApiDocument.Operation op : document.operations()) {
             String scheme = op.node().has("security")
                     ? op.node().at("/security/0").propertyNames().iterator().next() : "facilityCertificate";
-            assertThat(scheme).as("certificate of %s", op)
-                    .isEqualTo(op.path().startsWith(officePrefix) ? "issuingOfficeCertificate" : "facilityCertificate");
+            String expected = op.path().startsWith(officePrefix) ? "issuingOfficeCertificate"
+                    : op.path().startsWith(operatorPrefix) ? "operatorCertificate" : "facilityCertificate";
+            assertThat(scheme).as("certificate of %s", op).isEqualTo(expected);
             assertThat(op.node().path("responses").has("401")).as("401 of %s", op).isTrue();
             assertThat(op.node().path("responses").has("403")).as("403 of %s", op).isTrue();
             assertThat(op.node().path("responses").has("503")).as("503 (no CRL) of %s", op).isTrue();

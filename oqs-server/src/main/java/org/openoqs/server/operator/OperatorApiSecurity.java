@@ -1,0 +1,35 @@
+package org.openoqs.server.operator;
+
+import org.openoqs.server.api.ApiErrorWriter;
+import org.openoqs.server.audit.AuditLog;
+import org.openoqs.server.security.CertificateApiChains;
+import org.openoqs.server.security.ClientCertificateVerifier;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.stereotype.Component;
+
+/**
+ * The filter chain of the operator API ({@value #PATHS}), ordered before the terminal API's {@code /api/**}:
+ * every request authenticated by an operator certificate ({@link OperatorCertificateFilter}); facility and office
+ * certificates are refused.
+ */
+@Component
+public class OperatorApiSecurity {
+
+    public static final String PATHS = "/api/v1/operator/**";
+
+    private final ClientCertificateVerifier verifier;
+    private final AuditLog audit;
+    private final ApiErrorWriter errors;
+
+    public OperatorApiSecurity(ClientCertificateVerifier verifier, AuditLog audit, ApiErrorWriter errors) {
+        this.verifier = verifier;
+        this.audit = audit;
+        this.errors = errors;
+    }
+
+    public SecurityFilterChain build(HttpSecurity http) throws Exception {
+        return CertificateApiChains.build(http, PATHS, new OperatorCertificateFilter(verifier, audit, errors),
+                OperatorAuthentication.ROLE_OPERATOR, errors);
+    }
+}
