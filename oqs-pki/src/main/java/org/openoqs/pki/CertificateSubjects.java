@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.CertificatePolicies;
 import org.bouncycastle.asn1.x509.Extension;
@@ -37,6 +40,25 @@ final class CertificateSubjects {
         ASN1Encodable value = rdns[0].getFirst().getValue();
         // The plain string, not the RFC 4514 form with its escapes (an organisation name may hold a comma).
         return Optional.of(value instanceof ASN1String text ? text.getString() : IETFUtils.valueToString(value));
+    }
+
+    /**
+     * The CN matched against {@code commonName}, when the certificate carries {@code policyOid}, exactly one CN and
+     * exactly one OU equal to {@code organizationalUnit}: the marks every party certificate is read by.
+     */
+    static Optional<Matcher> markedCommonName(X509Certificate cert, String policyOid, String organizationalUnit,
+                                             Pattern commonName) {
+        if (cert == null || !hasPolicy(cert, policyOid)) {
+            return Optional.empty();
+        }
+        X500Name subject = subjectOf(cert);
+        Optional<String> cn = single(subject, BCStyle.CN);
+        Optional<String> ou = single(subject, BCStyle.OU);
+        if (cn.isEmpty() || ou.isEmpty() || !organizationalUnit.equals(ou.get())) {
+            return Optional.empty();
+        }
+        Matcher m = commonName.matcher(cn.get());
+        return m.matches() ? Optional.of(m) : Optional.empty();
     }
 
     /** Whether the certificate's policies extension names this policy (a malformed extension names none). */

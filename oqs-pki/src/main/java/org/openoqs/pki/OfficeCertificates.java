@@ -2,7 +2,6 @@ package org.openoqs.pki;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -51,20 +50,10 @@ public final class OfficeCertificates {
      * revocation are not judged here ({@link CertificateChecker} does that).
      */
     public static Optional<IssuingOffice> officeOf(X509Certificate cert) {
-        if (cert == null || !CertificateSubjects.hasPolicy(cert, POLICY_OID)) {
-            return Optional.empty();
-        }
-        X500Name subject = CertificateSubjects.subjectOf(cert);
-        Optional<String> cn = CertificateSubjects.single(subject, BCStyle.CN);
-        Optional<String> ou = CertificateSubjects.single(subject, BCStyle.OU);
-        if (cn.isEmpty() || ou.isEmpty() || !ORGANIZATIONAL_UNIT.equals(ou.get())) {
-            return Optional.empty();
-        }
-        Matcher m = COMMON_NAME.matcher(cn.get());
-        if (!m.matches() || !isLocalGovernmentCode(m.group(1))) {
-            return Optional.empty();
-        }
-        return Optional.of(new IssuingOffice(m.group(1), CertificateSubjects.single(subject, BCStyle.O).orElse("")));
+        return CertificateSubjects.markedCommonName(cert, POLICY_OID, ORGANIZATIONAL_UNIT, COMMON_NAME)
+                .map(m -> m.group(1)).filter(OfficeCertificates::isLocalGovernmentCode)
+                .map(code -> new IssuingOffice(code,
+                        CertificateSubjects.single(CertificateSubjects.subjectOf(cert), BCStyle.O).orElse("")));
     }
 
     /**

@@ -2,7 +2,6 @@ package org.openoqs.pki;
 
 import java.security.cert.X509Certificate;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -47,17 +46,8 @@ public final class OperatorCertificates {
      * {@value #ORGANIZATIONAL_UNIT} and the operator policy. Chain, validity and revocation are not judged here.
      */
     public static Optional<Operator> operatorOf(X509Certificate cert) {
-        if (cert == null || !CertificateSubjects.hasPolicy(cert, POLICY_OID)) {
-            return Optional.empty();
-        }
-        X500Name subject = CertificateSubjects.subjectOf(cert);
-        Optional<String> cn = CertificateSubjects.single(subject, BCStyle.CN);
-        Optional<String> ou = CertificateSubjects.single(subject, BCStyle.OU);
-        if (cn.isEmpty() || ou.isEmpty() || !ORGANIZATIONAL_UNIT.equals(ou.get())) {
-            return Optional.empty();
-        }
-        Matcher m = COMMON_NAME.matcher(cn.get());
-        return m.matches() ? Optional.of(new Operator(m.group(1))) : Optional.empty();
+        return CertificateSubjects.markedCommonName(cert, POLICY_OID, ORGANIZATIONAL_UNIT, COMMON_NAME)
+                .map(m -> new Operator(m.group(1)));
     }
 
     /** 1–32 ASCII letters, digits, '.', '_' or '-'. */
