@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -37,6 +38,8 @@ final class AnswerJournal implements Closeable {
     private final Map<String, JournalEntry> latest;
     private final FileOutputStream out;
     private boolean lastAppendTorn; // guarded by out
+    /** Names whose latest in-memory entry failed to reach the file (see the class comment). */
+    private final Set<String> notOnDisk = ConcurrentHashMap.newKeySet();
 
     private AnswerJournal(Path file, Map<String, JournalEntry> latest) throws IOException {
         this.file = file;
@@ -89,6 +92,11 @@ final class AnswerJournal implements Closeable {
         return latest.get(requestName);
     }
 
+    /** False when the latest entry of the name is known only in memory because writing its line failed. */
+    boolean isLatestOnDisk(String requestName) {
+        return !notOnDisk.contains(requestName);
+    }
+
     void claimed(String requestName) throws IOException {
         append(JournalEntry.claimed(requestName, System.currentTimeMillis()));
     }
@@ -118,8 +126,10 @@ final class AnswerJournal implements Closeable {
                 out.write(line);
                 out.getFD().sync();
                 lastAppendTorn = false;
+                notOnDisk.remove(entry.requestName());
             } catch (IOException e) {
                 lastAppendTorn = true;
+                notOnDisk.add(entry.requestName());
                 throw new IOException("cannot append to " + file + ": " + e.getMessage(), e);
             }
         }

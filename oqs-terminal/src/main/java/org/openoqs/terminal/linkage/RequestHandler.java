@@ -98,8 +98,11 @@ final class RequestHandler {
         try {
             JournalEntry last = journal.latest(name);
             if (last != null && last.stage() == JournalEntry.Stage.DONE) {
-                // Published already; only the clean-up is missing. Journal DONE again in case that line was lost.
-                journal.done(name, last.resultFileName(), last.sha256());
+                // Published already; only the clean-up is missing. DONE is journaled again only if its line never
+                // reached the file (a failed append): one completion line per answer, also across restarts.
+                if (!journal.isLatestOnDisk(name)) {
+                    journal.done(name, last.resultFileName(), last.sha256());
+                }
                 Files.deleteIfExists(claimed);
                 log.info("request {} had been answered with {}; removed its claimed copy", name, last.resultFileName());
                 return Outcome.ANSWERED;

@@ -101,6 +101,9 @@ class CrashRecoveryTest {
 
         assertThat(processor.callsFor(REQUEST)).isZero();
         assertOnlyResult(published);
+        assertThat(Files.readAllLines(folders.journal())).as("one completion line per answer")
+                .filteredOn(line -> JournalEntry.parse(line).map(e -> e.stage() == JournalEntry.Stage.DONE
+                        && e.requestName().equals(REQUEST)).orElse(false)).hasSize(1);
     }
 
     @Test
