@@ -254,8 +254,7 @@ class PortalBrowserIT {
         Person taro = Personas.byKey("shaho-honnin").orElseThrow().person();
         Person yoko = Personas.byKey("shin-shikaku").orElseThrow().person();
         logout();
-        login(adminId, ADMIN_PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/web/"));
+        signIn(adminId, ADMIN_PASSWORD);
         browser.get(portal.resolve("accounts").toString());
         new Select(browser.findElement(By.id("kind"))).selectByValue("MEDICAL_VIEWER");
         browser.findElement(By.id("displayName")).sendKeys("医師 一郎");
@@ -290,8 +289,7 @@ class PortalBrowserIT {
         assertThat(reader).matches("F\\d{5}");
         browser.get(portal.resolve("menu").toString());
         logout();
-        login(adminId, ADMIN_PASSWORD);
-        wait.until(ExpectedConditions.urlContains("/web/"));
+        signIn(adminId, ADMIN_PASSWORD);
         browser.get(portal.resolve("accounts").toString());
         assertThat(text(By.id("account-" + reader))).contains("顔認証用アカウント").contains("有効");
 
@@ -325,6 +323,14 @@ class PortalBrowserIT {
             click(By.id("close-notices"));
         }
         wait.until(ExpectedConditions.urlContains("/web/menu"));
+    }
+
+    /** Signs in with a password already chosen and waits until the portal has let the account in. */
+    private static void signIn(String id, String password) {
+        login(id, password);
+        // the login page's own URL is under /web/ too: wait for where a successful sign-in leads
+        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/web/notices"),
+                ExpectedConditions.urlContains("/web/menu")));
     }
 
     private static void login(String id, String password) {
