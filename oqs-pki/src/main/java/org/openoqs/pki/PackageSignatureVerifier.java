@@ -2,7 +2,6 @@ package org.openoqs.pki;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509CRL;
@@ -36,7 +35,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 public final class PackageSignatureVerifier {
     private static final String CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
 
-    private final X509Certificate trustAnchor;
+    private final SigningCa trustAnchor;
     private final Supplier<X509CRL> crls;
 
     /**
@@ -44,7 +43,7 @@ public final class PackageSignatureVerifier {
      * @param crls        current CRL of that CA, or null to skip the revocation check (offline installation)
      */
     public PackageSignatureVerifier(X509Certificate trustAnchor, Supplier<X509CRL> crls) {
-        this.trustAnchor = Objects.requireNonNull(trustAnchor, "trustAnchor");
+        this.trustAnchor = new SigningCa(trustAnchor);
         this.crls = crls;
     }
 
@@ -93,7 +92,7 @@ public final class PackageSignatureVerifier {
     }
 
     private SignatureStatus judgeSigner(X509Certificate signer, Instant now) {
-        if (!issuedByAnchor(signer)) {
+        if (!trustAnchor.issued(signer)) {
             return SignatureStatus.UNTRUSTED_SIGNER;
         }
         if (!forCodeSigning(signer)) {
@@ -109,23 +108,11 @@ public final class PackageSignatureVerifier {
             return SignatureStatus.VALID;
         }
         X509CRL crl = crls.get();
-        if (!usable(crl, now)) {
+        if (!trustAnchor.currentCrl(crl, now)) {
             return SignatureStatus.CRL_UNAVAILABLE;
         }
         return crl.getRevokedCertificate(signer.getSerialNumber()) != null
                 ? SignatureStatus.SIGNER_REVOKED : SignatureStatus.VALID;
-    }
-
-    private boolean issuedByAnchor(X509Certificate cert) {
-        if (!cert.getIssuerX500Principal().equals(trustAnchor.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            cert.verify(trustAnchor.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 
     private static boolean forCodeSigning(X509Certificate cert) {
@@ -136,19 +123,6 @@ public final class PackageSignatureVerifier {
             List<String> eku = cert.getExtendedKeyUsage();
             return eku != null && eku.contains(CODE_SIGNING);
         } catch (CertificateParsingException e) {
-            return false;
-        }
-    }
-
-    private boolean usable(X509CRL crl, Instant now) {
-        if (crl == null || crl.getNextUpdate() == null || now.isAfter(crl.getNextUpdate().toInstant())
-                || !crl.getIssuerX500Principal().equals(trustAnchor.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            crl.verify(trustAnchor.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
             return false;
         }
     }

@@ -1,6 +1,5 @@
 package org.openoqs.pki;
 
-import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -34,7 +33,7 @@ import org.bouncycastle.operator.OperatorCreationException;
  */
 public final class PrescriptionSignatureVerifier {
 
-    private final X509Certificate trustAnchor;
+    private final SigningCa trustAnchor;
     private final Supplier<X509CRL> crls;
 
     /**
@@ -42,7 +41,7 @@ public final class PrescriptionSignatureVerifier {
      * @param crls        the CA's current CRL (may return {@code null}: then revocation is unknown)
      */
     public PrescriptionSignatureVerifier(X509Certificate trustAnchor, Supplier<X509CRL> crls) {
-        this.trustAnchor = Objects.requireNonNull(trustAnchor, "trustAnchor");
+        this.trustAnchor = new SigningCa(trustAnchor);
         this.crls = Objects.requireNonNull(crls, "crls");
     }
 
@@ -76,7 +75,7 @@ public final class PrescriptionSignatureVerifier {
         }
         List<PrescriptionSignatureFailure> failures = new ArrayList<>();
         signatureMatches(signer, certificate).ifPresent(failures::add);
-        boolean trusted = issuedByAnchor(certificate);
+        boolean trusted = trustAnchor.issued(certificate);
         if (!trusted) {
             failures.add(PrescriptionSignatureFailure.SIGNER_UNTRUSTED);
         }
@@ -135,18 +134,6 @@ public final class PrescriptionSignatureVerifier {
         }
     }
 
-    private boolean issuedByAnchor(X509Certificate cert) {
-        if (!cert.getIssuerX500Principal().equals(trustAnchor.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            cert.verify(trustAnchor.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
-    }
-
     private static boolean forSigning(X509Certificate cert) {
         boolean[] usage = cert.getKeyUsage();
         // index 1 = nonRepudiation (contentCommitment)
@@ -160,23 +147,10 @@ public final class PrescriptionSignatureVerifier {
         } catch (RuntimeException unavailable) {
             crl = null;
         }
-        if (!usable(crl, at)) {
+        if (!trustAnchor.currentCrl(crl, at)) {
             return Optional.of(PrescriptionSignatureFailure.REVOCATION_UNKNOWN);
         }
         return crl.getRevokedCertificate(cert.getSerialNumber()) != null
                 ? Optional.of(PrescriptionSignatureFailure.SIGNER_REVOKED) : Optional.empty();
-    }
-
-    private boolean usable(X509CRL crl, Instant at) {
-        if (crl == null || crl.getNextUpdate() == null || at.isAfter(crl.getNextUpdate().toInstant())
-                || !crl.getIssuerX500Principal().equals(trustAnchor.getSubjectX500Principal())) {
-            return false;
-        }
-        try {
-            crl.verify(trustAnchor.getPublicKey());
-            return true;
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
     }
 }
