@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param populationSize         size of the synthetic population seeded next to the personas (default 10,000)
  * @param bindAddress            address to listen on; {@code null} = all interfaces
  * @param clock                  the service's clock ({@code null} → system clock); always used in Asia/Tokyo
+ * @param auditKeyFile           the audit chain's HMAC key file ({@code null} → {@code home/audit/chain.key});
+ *                               instances sharing one database must share this file
  */
 public record ServerConfig(
         Path home,
@@ -41,7 +43,8 @@ public record ServerConfig(
         char[] caPassword,
         int populationSize,
         String bindAddress,
-        Clock clock) {
+        Clock clock,
+        Path auditKeyFile) {
 
     /** Japan Standard Time, the only time zone the service reasons in. */
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -56,7 +59,7 @@ public record ServerConfig(
                         char[] serverKeyStorePassword, Path trustStore, char[] trustStorePassword, Path caDirectory,
                         boolean seedDemoData) {
         this(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore, serverKeyStorePassword, trustStore,
-                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null);
+                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null, null);
     }
 
     public ServerConfig {
@@ -78,6 +81,12 @@ public record ServerConfig(
         trustStorePassword = trustStorePassword == null ? new char[0] : trustStorePassword.clone();
         caPassword = caPassword == null ? new char[0] : caPassword.clone();
         clock = clock == null ? Clock.system(TOKYO) : clock.withZone(TOKYO);
+        auditKeyFile = auditKeyFile == null ? null : auditKeyFile.toAbsolutePath();
+    }
+
+    /** The audit chain key file actually used. */
+    public Path effectiveAuditKeyFile() {
+        return auditKeyFile != null ? auditKeyFile : home.resolve("audit").resolve("chain.key");
     }
 
     /** True when no JDBC URL was given and the embedded H2 file database is used. */
@@ -126,6 +135,7 @@ public record ServerConfig(
         private boolean seedDemoData = true;
         private int populationSize = DEFAULT_POPULATION_SIZE;
         private Clock clock;
+        private Path auditKeyFile;
 
         private Builder(Path home) {
             this.home = home;
@@ -181,10 +191,16 @@ public record ServerConfig(
             return this;
         }
 
+        /** Where the audit chain's key is (default {@code home/audit/chain.key}); one file for a shared database. */
+        public Builder auditKeyFile(Path file) {
+            this.auditKeyFile = file;
+            return this;
+        }
+
         public ServerConfig build() {
             return new ServerConfig(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore,
                     serverKeyStorePassword, trustStore, trustStorePassword, caDirectory, seedDemoData, caPassword,
-                    populationSize, bindAddress, clock);
+                    populationSize, bindAddress, clock, auditKeyFile);
         }
     }
 }

@@ -80,6 +80,12 @@ public abstract class CertificateAuthenticationFilter extends OncePerRequestFilt
         if (!check.ok()) {
             HttpStatus status = check.status() == CheckStatus.CRL_UNAVAILABLE
                     ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNAUTHORIZED;
+            if (unaccountable(check.status())) {
+                audit.anonymousRefusals().refused(request.getRemoteAddr(), request.getMethod() + " "
+                        + request.getRequestURI(), action, check.status().name());
+                errors.write(response, status, ApiError.of(ErrorCode.CENTRAL_SERVICE_REJECTED, check.message()));
+                return;
+            }
             refuse(request, response, certificates, status, check.status().name(), check.message());
             return;
         }
@@ -113,6 +119,15 @@ public abstract class CertificateAuthenticationFilter extends OncePerRequestFilt
             log.error("could not audit a refused {} request", action, e);
         }
         errors.write(response, status, ApiError.of(ErrorCode.CENTRAL_SERVICE_REJECTED, detail));
+    }
+
+    /**
+     * No certificate, or one our CA did not issue: nothing in the request can be held to a facility (the
+     * institution code in a foreign certificate is whatever its maker wrote), so such refusals are audited
+     * aggregated per source address ({@link org.openoqs.server.audit.AnonymousRefusals}), never under a facility.
+     */
+    public static boolean unaccountable(CheckStatus status) {
+        return status == CheckStatus.NO_CERTIFICATE || status == CheckStatus.NOT_ISSUED_BY_CA;
     }
 
     public static String serial(X509Certificate certificate) {

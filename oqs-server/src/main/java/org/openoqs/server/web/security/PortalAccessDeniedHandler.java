@@ -43,12 +43,18 @@ public final class PortalAccessDeniedHandler implements AccessDeniedHandler {
         String message = denied instanceof CsrfException
                 ? "画面の有効期限が切れたか、不正な送信です。もう一度画面を開き直して操作してください。"
                 : "この画面・操作を利用する権限がありません。";
-        try {
-            audit.append(user == null ? null : user.institutionCode(), user == null ? "anonymous" : user.accountId(),
-                    ACTION, request.getMethod() + " " + request.getRequestURI(),
-                    "REFUSED " + (denied instanceof CsrfException ? "CSRF" : "ROLE " + (user == null ? "-" : user.kind())));
-        } catch (RuntimeException e) {
-            log.error("could not audit a refused portal request", e);
+        String reason = denied instanceof CsrfException ? "CSRF" : "ROLE " + (user == null ? "-" : user.kind());
+        if (user == null) {
+            // not signed in: nobody to hold to it, and anyone with a certificate could repeat it at any rate
+            audit.anonymousRefusals().refused(request.getRemoteAddr(), request.getMethod() + " "
+                    + request.getRequestURI(), ACTION, reason);
+        } else {
+            try {
+                audit.append(user.institutionCode(), user.accountId(), ACTION,
+                        request.getMethod() + " " + request.getRequestURI(), "REFUSED " + reason);
+            } catch (RuntimeException e) {
+                log.error("could not audit a refused portal request", e);
+            }
         }
         request.setAttribute(MESSAGE_ATTRIBUTE, message);
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);

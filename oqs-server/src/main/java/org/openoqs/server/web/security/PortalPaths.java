@@ -14,6 +14,8 @@ public final class PortalPaths {
     public static final String INQUIRY = "/web/inquiry";
     public static final String AUDIT = "/web/audit";
     public static final String MEDICAL = "/web/medical";
+    /** 電子処方箋 (search, prescriptions, settings): patient data, so the same roles as {@link #MEDICAL}. */
+    public static final String EPS = "/web/eps";
     public static final String REFUSED = "/web/refused";
     /** Style sheets: served without a certificate so that the refusal page itself is readable. */
     public static final String CSS = "/web/css/";

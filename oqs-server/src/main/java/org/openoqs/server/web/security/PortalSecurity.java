@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
  *   <tr><td>/web/audit</td><td>✓</td><td>✓</td><td></td><td></td></tr>
  *   <tr><td>/web/inquiry (資格確認)</td><td></td><td>✓</td><td>✓</td><td>✓</td></tr>
  *   <tr><td>/web/medical (医療情報閲覧; consent checked per patient)</td><td></td><td>✓</td><td>✓</td><td>✓</td></tr>
+ *   <tr><td>/web/eps (電子処方箋: prescriptions are patient data)</td><td></td><td>✓</td><td>✓</td><td>✓</td></tr>
  * </table>
  * Machine accounts (R0, R1, face-auth) cannot sign in at all.
  */
@@ -116,6 +117,8 @@ public class PortalSecurity {
                         .requestMatchers(PortalPaths.INQUIRY, PortalPaths.INQUIRY + "/**")
                         .hasAnyAuthority(roles(AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER))
                         .requestMatchers(PortalPaths.MEDICAL, PortalPaths.MEDICAL + "/**")
+                        .hasAnyAuthority(roles(AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER))
+                        .requestMatchers(PortalPaths.EPS, PortalPaths.EPS + "/**")
                         .hasAnyAuthority(roles(AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER))
                         .requestMatchers("/web/**").hasAnyAuthority(everyone)
                         .anyRequest().denyAll());

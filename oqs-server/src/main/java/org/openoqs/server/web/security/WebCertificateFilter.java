@@ -64,6 +64,12 @@ public final class WebCertificateFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         X509Certificate[] chainPresented = (X509Certificate[]) request.getAttribute(ClientCertificateFilter.X509_ATTRIBUTE);
         CheckResult check = verifier.check(chainPresented);
+        if (!check.ok() && CertificateAuthenticationFilter.unaccountable(check.status())) {
+            audit.anonymousRefusals().refused(request.getRemoteAddr(), request.getMethod() + " "
+                    + request.getRequestURI(), ACTION, check.status().name());
+            refusal.write(response, HttpStatus.FORBIDDEN, check.message());
+            return;
+        }
         if (!check.ok()) {
             refuse(request, response, chainPresented, check.status() == CheckStatus.CRL_UNAVAILABLE
                     ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.FORBIDDEN, check.status().name(), check.message());
