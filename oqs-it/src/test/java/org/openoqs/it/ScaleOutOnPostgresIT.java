@@ -244,7 +244,8 @@ class ScaleOutOnPostgresIT {
         ServerConfig serverConfig(Path home, String jdbcUrl) {
             return ServerConfig.builder(home).port(0).bindAddress("127.0.0.1").jdbc(jdbcUrl, null, null)
                     .serverKeyStore(serverKeyStore, PASSWORD).trustStore(trustStore, PASSWORD)
-                    .ca(caDirectory, PASSWORD).seedDemoData(true).populationSize(200).build();
+                    .ca(caDirectory, PASSWORD).seedDemoData(true).populationSize(200)
+                    .auditKeyFile(home.resolveSibling("audit-chain.key")).build(); // one chain, one key
         }
     }
 

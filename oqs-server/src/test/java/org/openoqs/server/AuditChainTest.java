@@ -2,12 +2,17 @@ package org.openoqs.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.population.Persona;
@@ -21,8 +26,9 @@ import org.openoqs.server.testsupport.SharedServer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Every inquiry is audited in an append-only hash chain: recomputing SHA-256 over prev_hash and the canonical
- * fields (independently of AuditLog's code) reproduces every stored hash, and a changed row breaks the chain.
+ * Every inquiry is audited in an append-only hash chain: recomputing HMAC-SHA256 with the key file's key over
+ * prev_hash and the canonical fields (independently of AuditLog's code) reproduces every stored hash, and a changed
+ * row breaks the chain.
  */
 class AuditChainTest {
 
@@ -56,6 +62,13 @@ class AuditChainTest {
 
     @Test
     void recomputedHashesMatchTheStoredChain() throws Exception {
+        Properties keyFile = new Properties();
+        try (Reader in = Files.newBufferedReader(shared.server().auditLog().key().file())) {
+            keyFile.load(in);
+        }
+        long epochStart = Long.parseLong(keyFile.getProperty("epoch-start"));
+        Mac hmac = Mac.getInstance("HmacSHA256");
+        hmac.init(new SecretKeySpec(HexFormat.of().parseHex(keyFile.getProperty("key")), "HmacSHA256"));
         List<Map<String, Object>> rows = jdbc.queryForList("select id, at, facility, actor, action, subject, outcome, "
                 + "prev_hash, hash from audit_event order by id");
         assertThat(rows).isNotEmpty();
@@ -69,8 +82,9 @@ class AuditChainTest {
                     .toInstant().toEpochMilli();
             String canonical = prev + "|" + id + "|" + at + field(row, "facility") + field(row, "actor")
                     + field(row, "action") + field(row, "subject") + field(row, "outcome");
-            String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            byte[] bytes = canonical.getBytes(StandardCharsets.UTF_8);
+            String hash = HexFormat.of().formatHex(id >= epochStart ? hmac.doFinal(bytes)
+                    : MessageDigest.getInstance("SHA-256").digest(bytes));
             assertThat(row.get("hash")).as("hash of entry %d", id).isEqualTo(hash);
             prev = hash;
         }

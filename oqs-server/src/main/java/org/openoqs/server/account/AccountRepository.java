@@ -65,23 +65,48 @@ public class AccountRepository {
     }
 
     /**
-     * Counts a failed sign-in and locks the account when the count reaches {@code lockAfter}; one statement, so
-     * concurrent attempts cannot both slip under the limit.
+     * Takes one of the account's {@code lockAfter} sign-in attempts before its password is checked: one conditional
+     * statement that counts the attempt only while the account is unlocked and under the limit, so however many
+     * attempts run at once, at most {@code lockAfter} of them ever reach the password check.
+     *
+     * @return false when the account is locked or its attempts are used up (the password must not be checked)
+     */
+    public boolean takeAttempt(String institutionCode, String accountId, int lockAfter) {
+        return jdbc.sql("update web_account set failed_attempts = failed_attempts + 1 where institution_code = ? "
+                        + "and account_id = ? and locked_at is null and failed_attempts < ?")
+                .params(institutionCode, accountId, lockAfter).update() == 1;
+    }
+
+    /**
+     * After a wrong password: locks the account when its counted attempts reached {@code lockAfter} (the attempt
+     * was already counted by {@link #takeAttempt}).
      *
      * @return the account after the update
      */
     public Account recordFailure(String institutionCode, String accountId, int lockAfter, Instant now) {
-        jdbc.sql("update web_account set failed_attempts = failed_attempts + 1, "
-                        + "locked_at = case when locked_at is null and failed_attempts + 1 >= ? then ? else locked_at end "
-                        + "where institution_code = ? and account_id = ?")
-                .params(lockAfter, ts(now), institutionCode, accountId).update();
+        jdbc.sql("update web_account set locked_at = ? where institution_code = ? and account_id = ? "
+                        + "and locked_at is null and failed_attempts >= ?")
+                .params(ts(now), institutionCode, accountId, lockAfter).update();
         return find(institutionCode, accountId).orElseThrow();
     }
 
-    public void recordSuccess(String institutionCode, String accountId, Instant now) {
-        jdbc.sql("update web_account set failed_attempts = 0, last_login_at = ? "
-                        + "where institution_code = ? and account_id = ?")
-                .params(ts(now), institutionCode, accountId).update();
+    /**
+     * After the right password: clears the count — only while the account is still unlocked, so a lock set by
+     * concurrent failures in the meantime is not undone by a sign-in.
+     *
+     * @return false when the account was locked meanwhile (the sign-in must be refused)
+     */
+    public boolean recordSuccess(String institutionCode, String accountId, Instant now) {
+        return jdbc.sql("update web_account set failed_attempts = 0, last_login_at = ? "
+                        + "where institution_code = ? and account_id = ? and locked_at is null")
+                .params(ts(now), institutionCode, accountId).update() == 1;
+    }
+
+    /** Replaces the hash by a stronger one of the same password, unless it changed meanwhile. */
+    public void upgradeHash(String institutionCode, String accountId, String oldHash, String newHash) {
+        jdbc.sql("update web_account set password_hash = ? where institution_code = ? and account_id = ? "
+                        + "and password_hash = ?")
+                .params(newHash, institutionCode, accountId, oldHash).update();
     }
 
     public void unlock(String institutionCode, String accountId) {

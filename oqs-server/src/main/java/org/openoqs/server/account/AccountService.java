@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -50,10 +51,14 @@ public class AccountService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final UnknownIdAttempts unknownIds = new UnknownIdAttempts();
+    private final LoginThrottle throttle;
     private volatile String decoyHash;
 
     public AccountService(AccountRepository accounts, FacilityService facilities, PasswordEncoder hasher,
-                          PasswordGenerator generator, AuditLog audit, Clock clock, ApplicationEventPublisher events) {
+                          PasswordGenerator generator, AuditLog audit, Clock clock, ApplicationEventPublisher events,
+                          @Value("${oqs.web.login-attempts-per-minute:" + LoginThrottle.DEFAULT_PER_MINUTE + "}")
+                          int loginAttemptsPerMinute) {
+        this.throttle = new LoginThrottle(loginAttemptsPerMinute, clock);
         this.accounts = accounts;
         this.facilities = facilities;
         this.hasher = hasher;
@@ -69,9 +74,23 @@ public class AccountService {
      * Checks an ID and password typed at the login screen of the facility whose certificate the browser
      * presented. Counts failures, locks at {@link PasswordPolicy#LOCK_AFTER}, and audits every attempt.
      */
-    @Transactional
     public SignInResult signIn(String institutionCode, String typedId, String password) {
         return checkPassword(SignInChannel.PORTAL, institutionCode, typedId, password, null);
+    }
+
+    /**
+     * {@link #signIn}, throttled per client address and facility ({@link LoginThrottle}): beyond the limit the
+     * attempt is answered {@link SignInResult.Throttled} without checking anything.
+     */
+    public SignInResult signIn(String institutionCode, String typedId, String password, String clientAddress) {
+        if (!throttle.admit(clientAddress, institutionCode)) {
+            if (throttle.firstRefusalInWindow(clientAddress, institutionCode)) {
+                audit.append(institutionCode, SignInChannel.PORTAL.actor(auditableId(typedId), null), LOGIN_FAILED,
+                        "from=" + clientAddress, "REFUSED THROTTLED limit=" + throttle.limit() + "/min");
+            }
+            return new SignInResult.Throttled();
+        }
+        return signIn(institutionCode, typedId, password);
     }
 
     /**
@@ -82,7 +101,6 @@ public class AccountService {
      * @param certificateActor the facility certificate the reader connected with ({@code cert:<serial>}), for the
      *                         audit trail
      */
-    @Transactional
     public SignInResult signInDevice(String institutionCode, String typedId, String password, String certificateActor) {
         return checkPassword(SignInChannel.DEVICE, institutionCode, typedId, password, certificateActor);
     }
@@ -127,12 +145,16 @@ public class AccountService {
         }
         Account account = found.get();
         String actor = channel.actor(id, via);
-        boolean matches = password != null
-                && hasher.matches(password, accounts.passwordHash(institutionCode, id).orElseThrow());
-        if (account.locked()) {
+        // Each step is its own short statement (no transaction around the slow hash): the attempt is counted
+        // before the password is checked, so parallel attempts cannot exceed the limit, and no row lock waits.
+        if (!accounts.takeAttempt(institutionCode, id, PasswordPolicy.LOCK_AFTER)) {
+            // locked, or its last attempts are being checked right now: refused unchecked (answered as locked)
+            hasher.matches(password == null ? "" : password, decoyHash()); // same work as a real check
             audit.append(institutionCode, actor, channel.failedAction, "account=" + id, "REFUSED LOCKED");
             return new SignInResult.Locked();
         }
+        String hash = accounts.passwordHash(institutionCode, id).orElseThrow();
+        boolean matches = password != null && hasher.matches(password, hash);
         if (!matches) {
             Account after = accounts.recordFailure(institutionCode, id, PasswordPolicy.LOCK_AFTER, now);
             audit.append(institutionCode, actor, channel.failedAction, "account=" + id, after.locked()
@@ -140,8 +162,12 @@ public class AccountService {
                     : "REFUSED BAD_PASSWORD failures=" + after.failedAttempts());
             return after.locked() ? new SignInResult.Locked() : new SignInResult.Refused();
         }
+        if (!accounts.recordSuccess(institutionCode, id, now)) {
+            audit.append(institutionCode, actor, channel.failedAction, "account=" + id, "REFUSED LOCKED");
+            return new SignInResult.Locked();
+        }
+        upgradeHash(institutionCode, id, password, hash);
         Optional<PasswordPolicy.ChangeReason> change = PasswordPolicy.changeRequired(account, now);
-        accounts.recordSuccess(institutionCode, id, now);
         audit.append(institutionCode, actor, channel.okAction, "account=" + id + " kind=" + account.kind(),
                 change.map(r -> "OK PASSWORD_CHANGE_REQUIRED " + r).orElse("OK"));
         return new SignInResult.Success(accounts.find(institutionCode, id).orElseThrow(), change);
@@ -261,6 +287,18 @@ public class AccountService {
     @Transactional
     public void changeOwnPassword(AccountActor actor, String currentPassword, String newPassword, String confirmation,
                                   boolean forced) {
+        changeOwnPassword(actor, currentPassword, newPassword, confirmation, forced, null);
+    }
+
+    /**
+     * {@link #changeOwnPassword(AccountActor, String, String, String, boolean)}, ending every other session of the
+     * account in the same transaction ({@link OwnPasswordChanged}).
+     *
+     * @param keepSessionId the portal session making the change, which stays signed in
+     */
+    @Transactional
+    public void changeOwnPassword(AccountActor actor, String currentPassword, String newPassword, String confirmation,
+                                  boolean forced, String keepSessionId) {
         String id = actor.accountId();
         String code = actor.institutionCode();
         List<String> reasons = new ArrayList<>();
@@ -282,6 +320,7 @@ public class AccountService {
         }
         accounts.replacePassword(code, id, hasher.encode(newPassword), false, now());
         audit.append(code, id, PASSWORD_CHANGE, "account=" + id, forced ? "OK FORCED" : "OK");
+        events.publishEvent(new OwnPasswordChanged(code, id, keepSessionId));
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -314,6 +353,22 @@ public class AccountService {
             }
         }
         return prefix + String.format("%0" + ID_DIGITS + "d", max + 1);
+    }
+
+    /**
+     * Re-hashes a password whose stored hash was made with weaker parameters than the current ones (e.g. Argon2id at
+     * 16 MiB before the raise to 19 MiB), now that the plain password is at hand. Failure is harmless: the old hash
+     * stays valid and the upgrade is tried again at the next sign-in.
+     */
+    private void upgradeHash(String institutionCode, String accountId, String password, String storedHash) {
+        if (!hasher.upgradeEncoding(storedHash)) {
+            return;
+        }
+        try {
+            accounts.upgradeHash(institutionCode, accountId, storedHash, hasher.encode(password));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AccountService.class).warn("password hash upgrade failed", e);
+        }
     }
 
     private String decoyHash() {

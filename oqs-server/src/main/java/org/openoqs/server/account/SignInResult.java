@@ -20,4 +20,8 @@ public sealed interface SignInResult {
     /** Too many failed attempts: locked until a manager unlocks it. */
     record Locked() implements SignInResult {
     }
+
+    /** Too many attempts from this client address for this facility in the last minute; nothing was checked. */
+    record Throttled() implements SignInResult {
+    }
 }

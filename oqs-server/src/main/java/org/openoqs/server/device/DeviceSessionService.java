@@ -123,8 +123,7 @@ public class DeviceSessionService {
         }
         Session session = found.get();
         if (!session.institutionCode().equals(caller.institutionCode())) {
-            throw refuse(caller, request, "FOREIGN_FACILITY " + session.institutionCode(),
-                    ErrorCode.DEVICE_SESSION_FOREIGN);
+            throw refuseForeign(caller, request, session.institutionCode());
         }
         if (!session.expiresAt().isAfter(clock.instant())) {
             throw refuse(caller, request, "EXPIRED account=" + session.accountId(), ErrorCode.DEVICE_SESSION_EXPIRED);
@@ -148,8 +147,7 @@ public class DeviceSessionService {
         }
         Optional<Session> found = find(token.strip());
         if (found.isPresent() && !found.get().institutionCode().equals(caller.institutionCode())) {
-            throw refuse(caller, request, "FOREIGN_FACILITY " + found.get().institutionCode(),
-                    ErrorCode.DEVICE_SESSION_FOREIGN);
+            throw refuseForeign(caller, request, found.get().institutionCode());
         }
         int ended = jdbc.sql("delete from device_session where token_hash = ? and institution_code = ?")
                 .params(hash(token.strip()), caller.institutionCode()).update();
@@ -182,6 +180,16 @@ public class DeviceSessionService {
     private static Session map(ResultSet rs, int row) throws SQLException {
         return new Session(rs.getString("institution_code"), rs.getString("account_id"),
                 rs.getObject("expires_at", OffsetDateTime.class).toInstant(), rs.getBoolean("enabled"));
+    }
+
+    /**
+     * Another facility's token: the other facility's code is not written under this one (its 操作履歴 shows only
+     * its own entries); the pair goes to a central entry without facility, which no facility's view lists.
+     */
+    private ApiException refuseForeign(FacilityPrincipal caller, String request, String tokenFacility) {
+        audit.append(null, caller.actor(), SESSION_ACTION, request, "REFUSED FOREIGN_FACILITY certificate="
+                + caller.institutionCode() + " token=" + tokenFacility);
+        return refuse(caller, request, "FOREIGN_FACILITY", ErrorCode.DEVICE_SESSION_FOREIGN);
     }
 
     private ApiException refuse(FacilityPrincipal caller, String request, String reason, ErrorCode code) {

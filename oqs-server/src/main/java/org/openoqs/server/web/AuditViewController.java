@@ -4,9 +4,13 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.audit.AuditEvent;
@@ -59,10 +63,16 @@ public class AuditViewController {
 
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
-    private final AuditSearch search;
+    /** Shown instead of another registered facility's institution code. */
+    static final String OTHER_FACILITY = "(他の医療機関等)";
+    private static final Pattern TEN_DIGITS = Pattern.compile("(?<![0-9])[0-9]{10}(?![0-9])");
 
-    public AuditViewController(AuditSearch search) {
+    private final AuditSearch search;
+    private final FacilityService facilities;
+
+    public AuditViewController(AuditSearch search, FacilityService facilities) {
         this.search = search;
+        this.facilities = facilities;
     }
 
     @GetMapping(PortalPaths.AUDIT)
@@ -85,8 +95,9 @@ public class AuditViewController {
         }
         List<Line> lines = List.of();
         if (errors.isEmpty()) {
+            Map<String, Boolean> registered = new HashMap<>();
             lines = search.find(user.institutionCode(), new AuditSearch.Filter(actionFilter, actorFilter, fromDate,
-                    toDate)).stream().map(AuditViewController::line).toList();
+                    toDate)).stream().map(e -> line(e, user.institutionCode(), registered)).toList();
         }
         model.addAttribute("errors", errors);
         model.addAttribute("lines", lines);
@@ -99,9 +110,30 @@ public class AuditViewController {
         return "web/audit";
     }
 
-    private static Line line(AuditEvent e) {
+    private Line line(AuditEvent e, String own, Map<String, Boolean> registered) {
         return new Line(e.id(), e.at().atZone(ServerConfig.TOKYO).format(SHOWN), e.actor(), e.action(),
-                ACTION_LABELS.getOrDefault(e.action(), e.action()), e.subject(), e.outcome());
+                ACTION_LABELS.getOrDefault(e.action(), e.action()), withoutOtherFacilities(e.subject(), own, registered),
+                withoutOtherFacilities(e.outcome(), own, registered));
+    }
+
+    /**
+     * Defence in depth behind the writers (which keep other facilities' identities out of a facility's entries):
+     * the institution code of any other registered facility in an entry is shown as {@value #OTHER_FACILITY}.
+     */
+    private String withoutOtherFacilities(String text, String own, Map<String, Boolean> registered) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = TEN_DIGITS.matcher(text);
+        StringBuilder out = new StringBuilder(text.length());
+        while (m.find()) {
+            String code = m.group();
+            boolean foreign = !code.equals(own)
+                    && registered.computeIfAbsent(code, c -> facilities.find(c).isPresent());
+            m.appendReplacement(out, Matcher.quoteReplacement(foreign ? OTHER_FACILITY : code));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static LocalDate date(String text, String label, List<String> errors) {

@@ -20,6 +20,8 @@ public class EntryController {
     static final String BAD_CREDENTIALS = "IDまたはパスワードが正しくありません。";
     static final String LOCKED = "ログインに続けて失敗したため、アカウントがロックされています。"
             + "管理者（管理アカウントはマスタアカウント）にロックの解除を依頼してください。";
+    static final String THROTTLED = "短時間にログインが繰り返されたため、受け付けを一時停止しています。"
+            + "1分ほど待ってからもう一度ログインしてください。";
     static final String LOGGED_OUT = "ログアウトしました。";
     static final String TIMED_OUT = "一定時間操作がなかったため、ログアウトしました。もう一度ログインしてください。";
 
@@ -38,6 +40,8 @@ public class EntryController {
                  @RequestParam(required = false) String timeout, Model model) {
         if ("locked".equals(error)) {
             model.addAttribute("error", LOCKED);
+        } else if ("throttled".equals(error)) {
+            model.addAttribute("error", THROTTLED);
         } else if (error != null) {
             model.addAttribute("error", BAD_CREDENTIALS);
         } else if (timeout != null) {

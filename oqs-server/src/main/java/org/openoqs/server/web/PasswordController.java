@@ -2,6 +2,7 @@ package org.openoqs.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.account.PasswordPolicy;
 import org.openoqs.server.account.PasswordRejectedException;
@@ -48,7 +49,9 @@ public class PasswordController {
                   HttpServletRequest request, HttpServletResponse response, Model model) {
         boolean forced = user.pendingPasswordChange() != null;
         try {
-            accounts.changeOwnPassword(user.actor(), currentPassword, newPassword, confirmPassword, forced);
+            HttpSession session = request.getSession(false);
+            accounts.changeOwnPassword(user.actor(), currentPassword, newPassword, confirmPassword, forced,
+                    session == null ? null : session.getId());
         } catch (PasswordRejectedException rejected) {
             model.addAttribute("errors", rejected.reasons());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);

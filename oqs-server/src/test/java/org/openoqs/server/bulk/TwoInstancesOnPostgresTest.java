@@ -52,11 +52,13 @@ class TwoInstancesOnPostgresTest {
         ServerConfig configA = ServerConfig.builder(dir.resolve("a")).port(0).bindAddress("127.0.0.1")
                 .serverKeyStore(dir.resolve("pki").resolve("server.p12"), TestPki.PASSWORD)
                 .trustStore(pki.trustStore(), TestPki.PASSWORD).ca(pki.caDirectory(), null)
-                .jdbc(url, null, null).populationSize(200).build();
+                .jdbc(url, null, null).populationSize(200)
+                .auditKeyFile(dir.resolve("audit-chain.key")).build(); // one chain, one key
         ServerConfig configB = ServerConfig.builder(dir.resolve("b")).port(0).bindAddress("127.0.0.1")
                 .serverKeyStore(dir.resolve("pki").resolve("server.p12"), TestPki.PASSWORD)
                 .trustStore(pki.trustStore(), TestPki.PASSWORD).ca(pki.caDirectory(), null)
-                .jdbc(url, null, null).populationSize(200).build();
+                .jdbc(url, null, null).populationSize(200)
+                .auditKeyFile(dir.resolve("audit-chain.key")).build(); // one chain, one key
         HttpClient client = pki.client(pki.issueFacility(CODE));
         List<Persona> personas = Personas.all();
         List<QualificationConfirmSearchInfo> entries = new ArrayList<>();

@@ -91,6 +91,7 @@ class PortalSessionAcrossInstancesOnPostgresTest {
         return ServerConfig.builder(home).port(0).bindAddress("127.0.0.1")
                 .serverKeyStore(home.resolveSibling("pki").resolve("server.p12"), TestPki.PASSWORD)
                 .trustStore(pki.trustStore(), TestPki.PASSWORD).ca(pki.caDirectory(), null)
-                .jdbc(url, null, null).seedDemoData(false).populationSize(0).build();
+                .jdbc(url, null, null).seedDemoData(false).populationSize(0)
+                .auditKeyFile(home.resolveSibling("audit-chain.key")).build(); // one chain, one key
     }
 }

@@ -27,7 +27,7 @@ public final class PortalAuthenticationProvider implements AuthenticationProvide
         }
         Object credentials = authentication.getCredentials();
         SignInResult result = accounts.signIn(details.institutionCode(), authentication.getName(),
-                credentials == null ? null : credentials.toString());
+                credentials == null ? null : credentials.toString(), details.clientAddress());
         if (result instanceof SignInResult.Success success) {
             PortalUser user = PortalUser.of(success.account(), success.changeRequired().orElse(null));
             UsernamePasswordAuthenticationToken token = user.authentication();
@@ -36,6 +36,9 @@ public final class PortalAuthenticationProvider implements AuthenticationProvide
         }
         if (result instanceof SignInResult.Locked) {
             throw new LockedException("locked");
+        }
+        if (result instanceof SignInResult.Throttled) {
+            throw new LoginThrottledException();
         }
         throw new BadCredentialsException("bad credentials");
     }

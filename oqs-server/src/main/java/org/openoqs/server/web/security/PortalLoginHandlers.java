@@ -18,7 +18,8 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
  * <ul>
  *   <li>success → the forced password change when one is due, else the new notices when there are any (seed
  *       chapter 7: お知らせ一覧), else the menu; the session's idle timeout is set here;</li>
- *   <li>failure → the login page with one of two messages: wrong ID/password, or locked;</li>
+ *   <li>failure → the login page with one of three messages: wrong ID/password, locked, or too many attempts
+ *       from this address;</li>
  *   <li>logout → audited.</li>
  * </ul>
  */
@@ -56,7 +57,8 @@ public final class PortalLoginHandlers implements AuthenticationSuccessHandler, 
     @Override
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
                                         AuthenticationException exception) throws IOException {
-        String error = exception instanceof LockedException ? "locked" : "credentials";
+        String error = exception instanceof LockedException ? "locked"
+                : exception instanceof LoginThrottledException ? "throttled" : "credentials";
         response.sendRedirect(request.getContextPath() + PortalPaths.LOGIN + "?error=" + error);
     }
 

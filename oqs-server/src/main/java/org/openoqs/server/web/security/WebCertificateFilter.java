@@ -91,8 +91,8 @@ public final class WebCertificateFilter extends OncePerRequestFilter {
                 session.invalidate();
             }
             contextHolder.clearContext();
-            refuse(request, response, chainPresented, HttpStatus.FORBIDDEN, "FACILITY_MISMATCH session="
-                    + user.institutionCode() + "/" + user.accountId(),
+            auditMismatch(request, code.get(), user);
+            refuse(request, response, chainPresented, HttpStatus.FORBIDDEN, "FACILITY_MISMATCH",
                     "クライアント証明書の医療機関等と、ログイン中のアカウントの医療機関等が一致しません。もう一度ログインしてください");
             return;
         }
@@ -111,6 +111,23 @@ public final class WebCertificateFilter extends OncePerRequestFilter {
             log.error("could not audit a refused portal request", e);
         }
         refusal.write(response, status, message);
+    }
+
+    /**
+     * A session carried over another facility's certificate: each facility learns what concerns it without the
+     * other's identity (its 操作履歴 must show only its own), and the full pair goes to a central entry (no
+     * facility), which no facility's view lists.
+     */
+    private void auditMismatch(HttpServletRequest request, String certificateFacility, PortalUser user) {
+        String what = request.getMethod() + " " + request.getRequestURI();
+        try {
+            audit.append(user.institutionCode(), user.accountId(), ACTION, what,
+                    "REFUSED FACILITY_MISMATCH session ended (presented with another facility's certificate)");
+            audit.append(null, "system", ACTION, what, "REFUSED FACILITY_MISMATCH certificate=" + certificateFacility
+                    + " session=" + user.institutionCode() + "/" + user.accountId());
+        } catch (RuntimeException e) {
+            log.error("could not audit a facility mismatch", e);
+        }
     }
 
     private static String serial(X509Certificate certificate) {
