@@ -148,8 +148,8 @@ public class AccountService {
         // Each step is its own short statement (no transaction around the slow hash): the attempt is counted
         // before the password is checked, so parallel attempts cannot exceed the limit, and no row lock waits.
         if (!accounts.takeAttempt(institutionCode, id, PasswordPolicy.LOCK_AFTER)) {
-            // locked, or its last attempts are being checked right now: refused unchecked (answered as locked)
-            hasher.matches(password == null ? "" : password, decoyHash()); // same work as a real check
+            // locked, or its last attempts are being checked right now: refused unchecked and answered as locked
+            // (no decoy hash: the answer says "locked" anyway, and a flood must not cost a hash per request)
             audit.append(institutionCode, actor, channel.failedAction, "account=" + id, "REFUSED LOCKED");
             return new SignInResult.Locked();
         }
