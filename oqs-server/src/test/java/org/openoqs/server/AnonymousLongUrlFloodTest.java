@@ -87,7 +87,9 @@ class AnonymousLongUrlFloodTest {
         assertThat(written.stream().filter(e -> e.action().equals("QUALIFICATION_INQUIRY"))
                 .filter(e -> e.subject() != null && e.subject().contains("file=flood-"))).hasSize(INQUIRIES);
         List<AuditEvent> refusals = written.stream().filter(e -> e.actor().equals("anonymous")).toList();
-        assertThat(refusals).as("bounded: not one row per request").hasSizeLessThanOrEqualTo(6);
+        // per source, action and reason at most two rows a window (the first at once, a count at the close); the
+        // flood spans at most a few one-minute windows, so a handful of rows instead of 200
+        assertThat(refusals).as("bounded: not one row per request").hasSizeLessThanOrEqualTo(12);
         assertThat(refusals).allSatisfy(e -> {
             assertThat(e.facility()).isNull();
             assertThat(e.subject()).hasSizeLessThanOrEqualTo(1000).startsWith("from=");

@@ -73,26 +73,31 @@ class AuditChainTamperTest {
             assertThat(original.outcome()).isEqualTo("OK validity=1");
         }
 
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        Logger monitorLog = (Logger) LoggerFactory.getLogger(AuditChainMonitor.class);
-        logged.start();
-        monitorLog.addAppender(logged);
         try (CentralServer restarted = CentralServer.start(config)) {
             AuditChainMonitor monitor = restarted.bean(AuditChainMonitor.class);
-            assertThat(monitor.last().verification().intact()).isFalse();
+            assertThat(monitor.last().verification().intact()).as("start-up verification").isFalse();
             assertThat(monitor.last().verification().firstBrokenId()).isEqualTo(victim);
+            Api.Response health = Api.get(pki.anonymousClient(), restarted.baseUri(), "actuator/health");
+            assertThat(health.status()).isEqualTo(503);
+            assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
+
+            // every check (the scheduled ones too) says so at ERROR level
+            ListAppender<ILoggingEvent> logged = new ListAppender<>();
+            Logger monitorLog = (Logger) LoggerFactory.getLogger(AuditChainMonitor.class);
+            logged.start();
+            monitorLog.addAppender(logged);
+            try {
+                monitor.check();
+            } finally {
+                monitorLog.detachAppender(logged);
+            }
             assertThat(logged.list).anySatisfy(e -> {
                 assertThat(e.getLevel()).isEqualTo(Level.ERROR);
                 assertThat(e.getFormattedMessage()).contains("AUDIT CHAIN BROKEN at entry " + victim);
             });
-            Api.Response health = Api.get(pki.anonymousClient(), restarted.baseUri(), "actuator/health");
-            assertThat(health.status()).isEqualTo(503);
-            assertThat(health.json().get("status").asString()).isEqualTo("DOWN");
             // degraded, not refused: the service still records (new entries keyed and linked to the head)
             AuditEvent next = restarted.auditLog().append(null, "system", "TEST", "after", "OK");
             assertThat(next.id()).isEqualTo(restarted.auditLog().size());
-        } finally {
-            monitorLog.detachAppender(logged);
         }
     }
 
@@ -122,12 +127,14 @@ class AuditChainTamperTest {
             assertThat(log.verify().intact()).isTrue();
             assertThat(upgraded.bean(AuditChainMonitor.class).last().verification().intact()).isTrue();
 
-            // rewrite legacy entry 2, re-hash the legacy tail and re-point the epoch entry's link: its HMAC breaks
+            // rewrite legacy entry 2 and re-hash everything after it with SHA-256, the epoch entry included: the
+            // legacy part is consistent again, but the epoch entry's HMAC (over its link to entry 3) breaks
             jdbc.update("update audit_event set outcome = ? where id = 2", "rewritten");
             rehashTailUnkeyed(jdbc, 2);
             AuditVerification v = log.verify();
             assertThat(v.intact()).isFalse();
-            assertThat(v.firstBrokenId()).isEqualTo(2);
+            assertThat(v.firstBrokenId()).isEqualTo(4);
+            assertThat(v.reason()).contains("HMAC");
         }
     }
 

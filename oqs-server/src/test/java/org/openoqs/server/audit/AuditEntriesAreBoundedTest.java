@@ -28,7 +28,7 @@ class AuditEntriesAreBoundedTest {
                 "GET /" + "x".repeat(5000) + "\r\nFAKE LINE", "o".repeat(900));
 
         assertThat(e.facility()).as("never a cut institution code").isNull();
-        assertThat(e.actor()).hasSize(AuditFields.ACTOR).endsWith("]").contains("…[+");
+        assertThat(e.actor()).hasSizeLessThanOrEqualTo(AuditFields.ACTOR).endsWith("]").contains("…[+");
         assertThat(e.action()).hasSizeLessThanOrEqualTo(AuditFields.ACTION);
         assertThat(e.subject()).hasSizeLessThanOrEqualTo(AuditFields.SUBJECT).startsWith("GET /xxx")
                 .matches(".*…\\[\\+\\d+]$").doesNotContain("\n");
