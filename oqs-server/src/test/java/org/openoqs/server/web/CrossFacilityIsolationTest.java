@@ -63,8 +63,11 @@ class CrossFacilityIsolationTest {
         assertThat(r.getStatus()).isEqualTo(403);
         assertThat(r.getContentAsString()).contains("一致しません");
         assertThat(sessionOfA.isInvalid()).isTrue();
+        // audited under B without A's identity (B's 操作履歴 shows only its own), under A, and in full centrally
         assertThat(portal.server().auditLog().recent(adminB.institutionCode(), 5)).anySatisfy(e ->
-                assertThat(e.outcome()).startsWith("REFUSED FACILITY_MISMATCH session=" + adminA.institutionCode()));
+                assertThat(e.outcome()).isEqualTo("REFUSED FACILITY_MISMATCH"));
+        assertThat(portal.server().auditLog().recent(adminA.institutionCode(), 5)).anySatisfy(e ->
+                assertThat(e.outcome()).startsWith("REFUSED FACILITY_MISMATCH session ended"));
     }
 
     @Test
