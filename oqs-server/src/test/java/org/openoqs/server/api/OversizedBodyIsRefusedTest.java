@@ -72,7 +72,7 @@ class OversizedBodyIsRefusedTest {
         assertThat(renew.status()).as(renew.body()).isEqualTo(400);
 
         // a small chunked JSON body goes through: a challenge for a card
-        String cardId = "P000000000000006";
+        String cardId = "P000000000000001";
         Answer chunked = exchange("/api/v1/cards/" + cardId + "/challenges", "application/json",
                 "Transfer-Encoding: chunked\r\n" + ReaderSessions.HEADER + ": " + ReaderSessions.demoToken(shared),
                 out -> {
