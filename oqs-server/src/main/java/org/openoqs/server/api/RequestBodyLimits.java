@@ -25,6 +25,8 @@ public class RequestBodyLimits {
     static final Map<String, Long> BUILT_IN = Map.of(
             // a 一括照会 file: BulkFileReader's own limit for the (uncompressed) file, so no valid file is cut off
             "/api/v1/bulk/", 64L * 1024 * 1024,
+            // 資格確認 by the file interface's message (InquiryController's own limit)
+            "/api/v1/qualifications/", 1024L * 1024,
             // 電子処方箋: a signed prescription document (EpsController's own limit)
             "/api/v1/eps/", 2L * 1024 * 1024,
             // FHIR bundle uploads (later issues)
