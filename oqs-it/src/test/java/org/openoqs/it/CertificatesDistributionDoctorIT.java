@@ -89,10 +89,24 @@ class CertificatesDistributionDoctorIT {
     @Test
     @Order(4)
     void terminalRenewsItsCertificateWhileTheDemoRuns() throws Exception {
+        // the demo's certificate is new (1096 days): renewal opens 90 days before the end
+        DemoProcess.Completed tooEarly = oqs("ca", "renew", "--home", home.toString(), "--from-terminal");
+        assertThat(tooEarly.exitCode()).as(tooEarly.output()).isEqualTo(1);
+        assertThat(tooEarly.output()).contains("有効期限の90日前から");
+        // the CA gives the facility a certificate that ends in 60 days, installed where the terminal reads it
+        java.util.Properties demo = new java.util.Properties();
+        try (java.io.Reader in = Files.newBufferedReader(home.resolve("demo.properties"))) {
+            demo.load(in);
+        }
+        DemoProcess.Completed shortLived = DemoProcess.runWithInput(demo.getProperty("client.p12.password"), "ca",
+                "issue", "--home", home.toString(), "--institution", "0113810014", "--name", "オープン診療所（デモ）",
+                "--days", "60", "--out", demo.getProperty("client.p12"), "--password-stdin");
+        assertThat(shortLived.exitCode()).as(shortLived.output()).isZero();
+
         DemoProcess.Completed renew = oqs("ca", "renew", "--home", home.toString(), "--from-terminal");
 
         assertThat(renew.exitCode()).as(renew.output()).isZero();
-        assertThat(renew.output()).contains("以前の証明書は").contains("有効期限まで有効です");
+        assertThat(renew.output()).contains("以前の証明書は").contains("に失効します");
         assertThat(oqs("distribution", "check", "--home", home.toString()).output()).contains("接続成功");
     }
 
@@ -102,7 +116,8 @@ class CertificatesDistributionDoctorIT {
         DemoProcess.Completed revoke = oqs("ca", "revoke", "--home", home.toString(), "--institution", "0113810014");
         assertThat(revoke.exitCode()).as(revoke.output()).isZero();
         try (Stream<String> lines = revoke.output().lines()) {
-            assertThat(lines.filter(l -> l.startsWith("失効させました"))).as("the first and the renewed certificate").hasSize(2);
+            assertThat(lines.filter(l -> l.startsWith("失効させました")))
+                    .as("the first, the 60-day one (revoked only after the grace) and the renewed certificate").hasSize(3);
         }
 
         DemoProcess.Completed check = oqs("distribution", "check", "--home", home.toString());

@@ -57,9 +57,19 @@ final class DemoProcess implements AutoCloseable {
 
     /** Runs {@code oqs ARGS…} to completion and returns its exit code and output. */
     static Completed run(String... args) throws Exception {
+        return runWithInput(null, args);
+    }
+
+    /** Like {@link #run} with {@code input} (one line, e.g. a password for --password-stdin) on standard input. */
+    static Completed runWithInput(String input, String... args) throws Exception {
         List<String> command = new ArrayList<>(javaCommand("-jar", jar().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (input != null) {
+            try (java.io.OutputStream stdin = process.getOutputStream()) {
+                stdin.write((input + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+        }
         String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

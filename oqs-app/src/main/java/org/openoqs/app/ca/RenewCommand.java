@@ -53,7 +53,9 @@ final class RenewCommand implements Callable<Integer> {
             try {
                 RenewalResult result = TerminalServices.of(TerminalSetupLoader.load(home).setup()).renewalClient().renew();
                 out.println("更新しました: シリアル " + result.previousSerial() + " → " + result.newSerial() + "、有効期限 "
-                        + result.newNotAfter() + "。以前の証明書は " + result.previousCopy() + " に退避し、有効期限まで有効です。");
+                        + result.newNotAfter() + "。以前の証明書は " + result.previousCopy() + " に退避しました（"
+                        + (result.previousRevokedAfter() == null ? "有効期限まで有効です"
+                        : result.previousRevokedAfter() + " に失効します") + "）。");
                 return 0;
             } catch (RenewalFailedException e) {
                 spec.commandLine().getErr().println(e.getMessage());

@@ -117,6 +117,7 @@ public final class DemoSystem implements AutoCloseable {
             ensureFacility(server);
             ensurePortal(server, secrets);
             ensureReaderAccount(server, home, secrets);
+            DemoCards.ensure(server, CardReaderTerminal.cardsDirectory(home.terminalDirectory().resolve("reader")));
             TerminalConfig terminalConfig = new TerminalConfig(INSTITUTION_CODE, server.baseUri(),
                     home.clientPkcs12(), clientPassword, home.terminalTrustStore(), clientPassword,
                     new LinkageFolders(home.reqDirectory(), home.resDirectory(), home.terminalWorkDirectory()),

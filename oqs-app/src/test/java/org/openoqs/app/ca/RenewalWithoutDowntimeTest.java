@@ -32,7 +32,8 @@ class RenewalWithoutDowntimeTest {
 
     @Test
     void requestsSucceedAcrossTheSwitchAndTheOldCertificateStaysValid() throws Exception {
-        IssuedCredential original = LiveTerminalAccess.issueFacility();
+        // 60 days left: inside the renewal window (90 days before the end)
+        IssuedCredential original = LiveTerminalAccess.issueFacility(java.time.Duration.ofDays(60));
         Path home = LiveTerminalAccess.terminalHome("renewing", original);
         TerminalServices services = TerminalServices.of(TerminalSetupLoader.load(home).setup());
         String oldSerial = original.certificate().getSerialNumber().toString(16).toUpperCase(java.util.Locale.ROOT);
@@ -68,6 +69,8 @@ class RenewalWithoutDowntimeTest {
         assertThat(serials).contains(oldSerial).containsOnly(oldSerial, result.newSerial());
         assertThat(serials.get(serials.size() - 1)).as("after the switch").isEqualTo(result.newSerial());
         assertThat(Files.exists(result.previousCopy())).isTrue();
+        assertThat(result.previousRevokedAfter()).as("revoked after the grace")
+                .isAfter(java.time.Instant.now().plus(java.time.Duration.ofHours(23)));
         HttpClient oldClient = HttpClient.newBuilder().sslContext(TrustStores.clientContext(result.previousCopy(),
                 LiveTerminalAccess.password(), home.resolve("trust.p12"), LiveTerminalAccess.password())).build();
         assertThat(status(oldClient)).as("old certificate during the overlap").isEqualTo(200);

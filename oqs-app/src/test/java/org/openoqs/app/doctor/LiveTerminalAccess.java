@@ -14,6 +14,11 @@ public final class LiveTerminalAccess {
         return LiveTerminal.get().ca.issueFacilityCertificate(LiveTerminal.CODE, "ライブ診療所");
     }
 
+    /** A facility certificate ending in {@code validity} (renewal opens 90 days before the end). */
+    public static IssuedCredential issueFacility(java.time.Duration validity) {
+        return LiveTerminal.get().ca.issueFacilityCertificate(LiveTerminal.CODE, "ライブ診療所", validity);
+    }
+
     public static Path terminalHome(String name, IssuedCredential credential) throws IOException {
         return LiveTerminal.get().terminalHome(name, credential);
     }

@@ -30,7 +30,10 @@ class ErrorCodeDocsTest {
             ErrorCode.UNKNOWN_NOTICE_FACILITY, ErrorCode.NOTICE_NOT_FOUND, // the operator's お知らせ API only
             // bulk flows: a job of another flow, 100,000+ entries, the facility's 医療扶助 setting, an internal failure
             ErrorCode.RECEPTION_KIND_MISMATCH, ErrorCode.TOO_MANY_BULK_ENTRIES,
-            ErrorCode.BULK_MEDICAL_ASSISTANCE_NOT_ENABLED, ErrorCode.BULK_ENTRY_FAILED);
+            ErrorCode.BULK_MEDICAL_ASSISTANCE_NOT_ENABLED, ErrorCode.BULK_ENTRY_FAILED,
+            // terminal API only: the defences of docs/security.md "Card and API"
+            ErrorCode.CARD_KEY_ISSUER_ONLY, ErrorCode.REQUEST_BODY_TOO_LARGE, ErrorCode.CERTIFICATE_RENEWAL_TOO_EARLY,
+            ErrorCode.TOO_MANY_CARD_CHALLENGES, ErrorCode.TOO_MANY_TERMINALS);
 
     static Path docs() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));

@@ -27,7 +27,10 @@ public class ApiErrorWriter {
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream().write(json.writeValueAsBytes(error));
+        byte[] body = json.writeValueAsBytes(error);
+        // a known length lets the client read the whole answer while the server still refuses the rest of a body
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
         response.flushBuffer();
     }
 }

@@ -19,7 +19,8 @@ public final class CardApiException extends ApiException {
         return switch (code) {
             case CARD_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CARD_ALREADY_ISSUED, CARD_CHALLENGE_INVALID -> HttpStatus.CONFLICT;
-            case SMARTPHONE_NOT_ENABLED -> HttpStatus.FORBIDDEN;
+            case SMARTPHONE_NOT_ENABLED, CARD_KEY_ISSUER_ONLY -> HttpStatus.FORBIDDEN;
+            case TOO_MANY_CARD_CHALLENGES -> HttpStatus.TOO_MANY_REQUESTS;
             case MALFORMED_JSON, INVALID_CONSENT_CHOICE, PRESENCE_METHOD_NOT_ALLOWED, INVALID_TREATMENT_FLAG ->
                     HttpStatus.BAD_REQUEST;
             default -> HttpStatus.UNPROCESSABLE_CONTENT;

@@ -7,7 +7,6 @@ import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.JsonMirror;
-import org.openoqs.pki.IndividualCertificateAuthority;
 import org.openoqs.server.device.DeviceCaller;
 import org.openoqs.server.device.DeviceSessionService;
 import org.openoqs.server.facility.Facility;
@@ -26,11 +25,13 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The card reader's side of the terminal API (docs/card-path.md, "Terminal API"):
  * <ul>
- *   <li>{@code POST /api/v1/cards/{cardId}/certificates} — certify a new card key (once per credential);</li>
+ *   <li>{@code POST /api/v1/cards/{cardId}/certificates} — always refused (403 {@code OQSF9601}): card keys are
+ *       certified by their issuer when the card is made, never at a facility's request;</li>
  *   <li>{@code POST /api/v1/cards/{cardId}/challenges} — a one-time challenge (+ a pending PIN reset);</li>
  *   <li>{@code POST /api/v1/cards/{cardId}/confirmations} — the signed presence statement → the face result as
  *       the JSON mirror of {@code OQSsiquc01res_face_…};</li>
- *   <li>{@code POST /api/v1/cards/{cardId}/pin-lock} — the card locked itself after three wrong PINs.</li>
+ *   <li>{@code POST /api/v1/cards/{cardId}/pin-lock} — the card locked itself after three wrong PINs, proved by the
+ *       card's signature over a challenge ({@link CardPinService#reportLocked}).</li>
  * </ul>
  * Refusals are JSON {@code {"errorCode","message"}} with 400/403/404/409/422.
  *
@@ -62,12 +63,6 @@ public class CardController {
         this.devices = devices;
     }
 
-    public record IssuanceRequest(String credential, String publicKey, String proof) {
-    }
-
-    public record IssuanceResponse(String certificate, String caCertificate, boolean pinLocked, long pinResetGeneration) {
-    }
-
     public record ChallengeRequest(String credential) {
     }
 
@@ -77,14 +72,12 @@ public class CardController {
     public record ChallengeResponse(String challengeId, String nonce, String expiresAt, PinResetView pinReset) {
     }
 
+    /** Kept so that a reader asking gets a specific refusal (and the attempt is audited), never a certificate. */
     @PostMapping("/{cardId}/certificates")
-    public IssuanceResponse issue(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
-            @RequestBody IssuanceRequest request, HttpServletRequest http) {
-        DeviceCaller reader = reader(caller, http);
-        CardIssuanceService.Issued issued = issuance.issue(reader, cardId, kind(request.credential()), request.publicKey(),
-                request.proof());
-        return new IssuanceResponse(IndividualCertificateAuthority.pem(issued.certificate()),
-                IndividualCertificateAuthority.pem(issued.caCertificate()), issued.pinLocked(), issued.pinResetGeneration());
+    public ResponseEntity<Void> issue(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
+            HttpServletRequest http) {
+        issuance.refuseReader(reader(caller, http), cardId);
+        return ResponseEntity.status(org.springframework.http.HttpStatus.FORBIDDEN).build(); // not reached
     }
 
     @PostMapping("/{cardId}/challenges")
@@ -108,8 +101,9 @@ public class CardController {
 
     @PostMapping("/{cardId}/pin-lock")
     public ResponseEntity<Void> pinLocked(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
-            HttpServletRequest http) {
-        pins.reportLocked(reader(caller, http), cardId);
+            @RequestBody(required = false) CardPinService.LockReport report, HttpServletRequest http) {
+        DeviceCaller reader = reader(caller, http);
+        pins.reportLocked(reader, facility(caller, http), cardId, report);
         return ResponseEntity.noContent().build();
     }
 

@@ -23,22 +23,33 @@ public class CardCredentialStore {
         this.jdbc = jdbc;
     }
 
-    /** The most recently issued certificate of the card's credential, revoked or not. */
+    /** The certificate in force for the card's credential (revoked or not); superseded ones are never current. */
     public Optional<StoredCredential> current(String cardId, CredentialKind kind) {
         return jdbc.sql("select serial_hex, card_id, credential_kind, certificate_pem, not_before, not_after, issued_at, "
                         + "revoked_at from card_credential where card_id = ? and credential_kind = ? "
-                        + "order by issued_at desc, serial_hex desc")
+                        + "and current_marker = 'Y'")
                 .params(cardId, kind.name())
                 .query(CardCredentialStore::map)
-                .list().stream().findFirst();
+                .optional();
     }
 
+    /**
+     * Inserts the credential's new current certificate. The unique constraint {@code card_credential_current_uk}
+     * (V85) refuses a second current one, so of two issuances racing for one credential only one commits.
+     *
+     * @throws org.springframework.dao.DataIntegrityViolationException when the credential already has a current one
+     */
     public void insert(StoredCredential c, String issuedBy) {
         jdbc.sql("insert into card_credential (serial_hex, card_id, credential_kind, certificate_pem, not_before, "
-                        + "not_after, issued_at, issued_by) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "not_after, issued_at, issued_by, current_marker) values (?, ?, ?, ?, ?, ?, ?, ?, 'Y')")
                 .params(c.serialHex(), c.cardId(), c.kind().name(), c.certificatePem(), utc(c.notBefore()),
                         utc(c.notAfter()), utc(c.issuedAt()), issuedBy)
                 .update();
+    }
+
+    /** The certificate is no longer the credential's current one (a new card replaced it); it stays for the CRL. */
+    public void supersede(String serialHex) {
+        jdbc.sql("update card_credential set current_marker = null where serial_hex = ?").param(serialHex).update();
     }
 
     /** Revokes (idempotent: the first revocation time stays). */

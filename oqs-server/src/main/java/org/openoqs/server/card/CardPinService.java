@@ -6,6 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
+import java.security.cert.X509Certificate;
+import org.openoqs.core.card.CardSignatures;
+import org.openoqs.core.card.CredentialKind;
+import org.openoqs.core.card.PinLockStatement;
 import org.openoqs.core.card.PinResetStatement;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.registry.CardStatus;
@@ -13,6 +17,7 @@ import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.server.api.ApiException;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.device.DeviceCaller;
+import org.openoqs.server.facility.Facility;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The card's PIN lock as the service sees it. The card itself counts wrong PINs (the service never sees a PIN);
- * when it locks, the reader reports it and the registry marks the card {@link CardStatus#PIN_LOCKED}. Only the
+ * when it locks, the card signs a {@link PinLockStatement} over a one-time challenge of this facility, the reader
+ * sends it, and only then the registry marks the card {@link CardStatus#PIN_LOCKED}: a reader without the card
+ * cannot lock it (docs/security.md, "Card and API"). Only the
  * issuing office unlocks ({@link #unlock}): that records a reset of the next generation signed with the
  * individuals' CA key, which the service hands to the card at its next challenge; the card accepts it only with
  * its issuer's signature and a generation above the last it applied.
@@ -38,24 +45,69 @@ public class CardPinService {
 
     private final CardRegistry cards;
     private final IndividualCa ca;
+    private final CardChallengeService challenges;
+    private final CardCredentialStore credentials;
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
 
-    public CardPinService(CardRegistry cards, @Lazy IndividualCa ca, JdbcClient jdbc, AuditLog audit, Clock clock) {
+    public CardPinService(CardRegistry cards, @Lazy IndividualCa ca, CardChallengeService challenges,
+            CardCredentialStore credentials, JdbcClient jdbc, AuditLog audit, Clock clock) {
         this.cards = cards;
+        this.challenges = challenges;
+        this.credentials = credentials;
         this.ca = ca;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
     }
 
-    /** A reader reports that the card locked itself after the third wrong PIN. Idempotent. */
-    public void reportLocked(DeviceCaller caller, String cardId) {
+    /** The lock report as the reader sends it: the challenge the card signed over, the credential, the signature. */
+    public record LockReport(String challengeId, String credential, String signature) {
+    }
+
+    /**
+     * A reader reports that the card locked itself after the third wrong PIN, with the card's signature over a
+     * {@link PinLockStatement} on an unused challenge of this facility for this card and credential, made with the
+     * key of the credential's current certificate. Idempotent once proved; every refusal is audited.
+     *
+     * @throws CardApiException {@link ErrorCode#CARD_NOT_FOUND} (404), {@link ErrorCode#CARD_CHALLENGE_INVALID} (409),
+     *         {@link ErrorCode#CARD_CERTIFICATE_INVALID}, {@link ErrorCode#CARD_SIGNATURE_INVALID} (422),
+     *         {@link ErrorCode#PRESENCE_METHOD_NOT_ALLOWED} (400, unknown credential)
+     */
+    public void reportLocked(DeviceCaller caller, Facility facility, String cardId, LockReport report) {
         MyNumberCard card = cards.require(cardId);
+        String subject = "card=" + card.cardId() + ";person=" + card.personId();
+        LockReport r = report == null ? new LockReport(null, null, null) : report;
+        CredentialKind kind = CredentialKind.ofName(r.credential() == null ? "card" : r.credential())
+                .orElseThrow(() -> refuseLock(caller, subject, ErrorCode.PRESENCE_METHOD_NOT_ALLOWED, "資格確認の媒体が不明です"));
+        String nonce = challenges.consume(r.challengeId(), facility, card.cardId(), kind)
+                .orElseThrow(() -> refuseLock(caller, subject, ErrorCode.CARD_CHALLENGE_INVALID, null));
+        StoredCredential stored = credentials.current(card.cardId(), kind)
+                .orElseThrow(() -> refuseLock(caller, subject, ErrorCode.CARD_CERTIFICATE_INVALID, "カードに証明書がありません"));
+        X509Certificate certificate = CardConfirmationService.certificate(stored.certificatePem());
+        byte[] signature = r.signature() == null ? new byte[0] : decodeOrEmpty(r.signature());
+        PinLockStatement statement = new PinLockStatement(r.challengeId(), nonce, facility.institutionCode(),
+                card.cardId(), kind);
+        if (certificate == null || !CardSignatures.verify(certificate.getPublicKey(), statement.signingInput(), signature)) {
+            throw refuseLock(caller, subject, ErrorCode.CARD_SIGNATURE_INVALID, "カードの署名を確認できません");
+        }
         boolean changed = cards.changeStatus(card.cardId(), CardStatus.ACTIVE, CardStatus.PIN_LOCKED);
-        audit.append(caller.institutionCode(), caller.actor(), LOCK_ACTION, "card=" + card.cardId() + ";person="
-                + card.personId(), changed ? "LOCKED" : "ALREADY " + card.status().name());
+        audit.append(caller.institutionCode(), caller.actor(), LOCK_ACTION, subject,
+                changed ? "LOCKED" : "ALREADY " + card.status().name());
+    }
+
+    private CardApiException refuseLock(DeviceCaller caller, String subject, ErrorCode code, String detail) {
+        audit.append(caller.institutionCode(), caller.actor(), LOCK_ACTION, subject, "REFUSED " + code.code());
+        return new CardApiException(code, detail);
+    }
+
+    private static byte[] decodeOrEmpty(String base64) {
+        try {
+            return Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            return new byte[0];
+        }
     }
 
     /**

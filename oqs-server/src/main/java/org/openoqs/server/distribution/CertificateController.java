@@ -40,8 +40,12 @@ public class CertificateController {
     public record RenewalRequest(String csr) {
     }
 
-    /** PEM certificate and CA certificate, with the new serial (hex) and end date. */
-    public record RenewalResponse(String certificate, String caCertificate, String serial, String notAfter) {
+    /**
+     * PEM certificate and CA certificate, with the new serial (hex) and end date, and when the certificate it
+     * replaces is revoked (after the grace, docs/certificates.md §3).
+     */
+    public record RenewalResponse(String certificate, String caCertificate, String serial, String notAfter,
+                                  String previousRevokedAfter) {
     }
 
     /**
@@ -61,7 +65,11 @@ public class CertificateController {
                     CertificateSigningRequests.fromPem(body.csr()));
             return new RenewalResponse(pem(renewed.certificate()), pem(renewed.caCertificate()),
                     DistributionService.serialOf(renewed.certificate()),
-                    renewed.certificate().getNotAfter().toInstant().toString());
+                    renewed.certificate().getNotAfter().toInstant().toString(),
+                    renewed.previousRevokedAfter().toString());
+        } catch (CertificateRenewalService.TooEarlyException e) {
+            throw new ApiException(HttpStatus.CONFLICT, ErrorCode.CERTIFICATE_RENEWAL_TOO_EARLY,
+                    "更新できるのは " + e.opensOn() + " からです");
         } catch (CertificateAuthorityException e) {
             throw refused(e.getMessage());
         }

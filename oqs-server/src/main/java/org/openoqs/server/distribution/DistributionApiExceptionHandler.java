@@ -4,6 +4,7 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.api.ApiError;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -17,6 +18,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(basePackageClasses = DistributionApiExceptionHandler.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class DistributionApiExceptionHandler {
+
+    @ExceptionHandler(DistributionService.TooManyTerminalsException.class)
+    ResponseEntity<ApiError> tooManyTerminals(DistributionService.TooManyTerminalsException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ApiError.of(ErrorCode.TOO_MANY_TERMINALS,
+                "上限 " + e.max() + " 台"));
+    }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ApiError> invalid(IllegalArgumentException e) {

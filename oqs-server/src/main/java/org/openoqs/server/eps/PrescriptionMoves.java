@@ -69,9 +69,12 @@ class PrescriptionMoves {
 
     EpsOutcome dispense(Facility pharmacy, EpsRequests.Dispense request, LocalDateTime now) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            StoredPrescription p = store.get(request.prescriptionId()).orElseThrow(() -> notFound(request.prescriptionId()));
-            boolean heldHere = pharmacy.institutionCode().equals(p.pharmacyCode());
-            Optional<EpsResultCode> refused = p.status().refuseDispensingResult(heldHere,
+            // Only the pharmacy holding the prescription learns anything about it: for every other caller an existing
+            // id answers exactly as an unknown one, so the dispense call cannot probe statuses (docs/security.md).
+            StoredPrescription p = store.get(request.prescriptionId())
+                    .filter(found -> pharmacy.institutionCode().equals(found.pharmacyCode()))
+                    .orElseThrow(() -> notFound(request.prescriptionId()));
+            Optional<EpsResultCode> refused = p.status().refuseDispensingResult(true,
                     request.result().equals(p.dispensingResult()));
             if (refused.isPresent() && !refused.get().carriedOut()) {
                 throw new EpsRejectedException(refused.get(), "状態: " + p.status().label());

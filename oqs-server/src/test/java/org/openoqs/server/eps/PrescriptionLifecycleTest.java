@@ -122,14 +122,14 @@ class PrescriptionLifecycleTest {
         assertThat(text(eps.call(pharmacy, EpsOperation.RECEIVE, EpsFixture.receive(text(registered, "AccessCode"),
                 EpsFixture.BIRTHDATE)), "ProcessingResultCode")).isEqualTo("EPSC1002E");
         assertThat(text(eps.call(pharmacy, EpsOperation.DISPENSING_RESULT, dispensing(id, null)),
-                "ProcessingResultCode")).isEqualTo("EPSC1011E");
+                "ProcessingResultCode")).as("not held by this pharmacy: as if unknown").isEqualTo("EPSB1011E");
     }
 
     @Test
     void aPharmacyCannotDispenseWhatItDidNotReceive() {
         String id = text(register("1003"), "PrescriptionId");
         assertThat(text(eps.call(pharmacy, EpsOperation.DISPENSING_RESULT, dispensing(id, null)),
-                "ProcessingResultCode")).isEqualTo("EPSC1011E");
+                "ProcessingResultCode")).as("not held by this pharmacy: as if unknown").isEqualTo("EPSB1011E");
     }
 
     static XmlNode.Builder dispensing(String id, String message) {

@@ -7,6 +7,7 @@ import org.openoqs.core.registry.CardStatus;
 import org.openoqs.pki.IssuedCredential;
 import org.openoqs.server.audit.AuditEvent;
 import org.openoqs.server.testsupport.Api;
+import org.openoqs.server.testsupport.IssuedCard;
 import org.openoqs.server.testsupport.ReaderSessions;
 import org.openoqs.server.testsupport.SharedServer;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,10 +39,13 @@ final class OfficeFixture {
                 .sql("select status from my_number_card where card_id = ?").param(cardId).query(String.class).single());
     }
 
-    /** The facility's reader reports that the card locked itself (as it does after the third wrong PIN). */
+    /**
+     * The card is made by its issuer and locks itself after the third wrong PIN; the facility's reader reports it
+     * with the card's signature over a challenge.
+     */
     void lockByFacility(String cardId) throws Exception {
-        Api.Response r = Api.post(shared.demoClient(), shared.base(), "api/v1/cards/" + cardId + "/pin-lock", "{}",
-                ReaderSessions.HEADER, ReaderSessions.demoToken(shared));
+        Api.Response r = IssuedCard.issue(shared.server(), cardId).reportLock(shared.demoClient(), shared.base(),
+                ReaderSessions.demoToken(shared), SharedServer.DEMO_CODE);
         if (r.status() != 204) {
             throw new IllegalStateException("lock report failed: " + r);
         }

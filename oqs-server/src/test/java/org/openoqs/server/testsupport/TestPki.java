@@ -76,6 +76,11 @@ public final class TestPki {
         return file;
     }
 
+    /** The TLS context of a client presenting the credential (for raw sockets). */
+    public SSLContext sslContext(IssuedCredential credential) {
+        return TrustStores.clientContext(write(credential), PASSWORD, trustStore, PASSWORD);
+    }
+
     /** An HTTPS client presenting the credential. */
     public HttpClient client(IssuedCredential credential) {
         return httpClient(TrustStores.clientContext(write(credential), PASSWORD, trustStore, PASSWORD));

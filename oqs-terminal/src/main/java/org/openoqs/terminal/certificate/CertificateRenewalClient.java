@@ -15,6 +15,7 @@ import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +74,14 @@ public final class CertificateRenewalClient {
     /**
      * @throws RenewalFailedException refused by the service, unreachable, or an answer that does not fit
      */
+    private static Instant instantOrNull(String text) {
+        try {
+            return text == null || text.isBlank() ? null : Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException unreadable) {
+            return null;
+        }
+    }
+
     public synchronized RenewalResult renew() {
         X509Certificate current = tls.currentCertificate();
         String institutionCode = FacilityCertificates.institutionCodeOf(current).orElseThrow(() ->
@@ -97,9 +106,10 @@ public final class CertificateRenewalClient {
                     + tls.lastReloadProblem().orElse("理由不明"));
         }
         RenewalResult result = new RenewalResult(serial(current), serial(renewed), renewed.getNotAfter().toInstant(),
-                previousCopy);
-        log.info("クライアント証明書を更新しました（シリアル {} → {}、有効期限 {}）。以前の証明書も有効期限まで有効です。",
-                result.previousSerial(), result.newSerial(), result.newNotAfter());
+                previousCopy, instantOrNull(answer.path("previousRevokedAfter").asString(null)));
+        log.info("クライアント証明書を更新しました（シリアル {} → {}、有効期限 {}）。以前の証明書は {} に失効します。",
+                result.previousSerial(), result.newSerial(), result.newNotAfter(),
+                result.previousRevokedAfter() == null ? "有効期限" : result.previousRevokedAfter());
         return result;
     }
 

@@ -14,10 +14,6 @@ import org.openoqs.core.xml.XmlNode;
  */
 public interface CardPathService {
 
-    /** What the service returns when it certifies a card key. */
-    record Issued(String certificatePem, String caCertificatePem, boolean pinLocked, long pinResetGeneration) {
-    }
-
     /** A one-time challenge, and the issuing office's latest PIN reset for the card (generation 0: none). */
     record Challenge(String challengeId, String nonce, long pinResetGeneration, String pinResetSignature) {
     }
@@ -31,13 +27,15 @@ public interface CardPathService {
     record MedicalAnswer(XmlNode xml, byte[] pdf) {
     }
 
-    Issued issue(String cardId, CredentialKind kind, String publicKeyBase64, String proofBase64);
-
     Challenge challenge(String cardId, CredentialKind kind);
 
     QualificationInquiryResult confirm(String cardId, Confirmation confirmation);
 
-    void reportPinLocked(String cardId);
+    /**
+     * Reports that the card locked its PIN, with the card's signature over a {@link org.openoqs.core.card.PinLockStatement}
+     * on {@code challengeId}: the service believes the card, never the reader alone.
+     */
+    void reportPinLocked(String cardId, CredentialKind kind, String challengeId, String signatureBase64);
 
     XmlNode registerReferenceNumber(XmlNode request);
 

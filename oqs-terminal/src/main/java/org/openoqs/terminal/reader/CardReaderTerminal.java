@@ -29,6 +29,11 @@ public final class CardReaderTerminal implements AutoCloseable {
     public static final String URL_FILE = "reader.url";
     public static final String TOKEN_FILE = "reader.token";
 
+    /** Where the reader's cards are: the cards an issuer made and handed to this reader (docs/card-path.md). */
+    public static Path cardsDirectory(Path readerHome) {
+        return readerHome.resolve("cards");
+    }
+
     private final ReaderStation station;
     private final ReaderWebPage page;
     private final Path readerHome;
@@ -77,7 +82,7 @@ public final class CardReaderTerminal implements AutoCloseable {
             throws IOException {
         Objects.requireNonNull(institutionCode, "institutionCode");
         Files.createDirectories(readerHome);
-        ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(readerHome.resolve("cards")),
+        ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(cardsDirectory(readerHome)),
                 service, new FaceFolderWriter(face, encryption), prescriptionChoice);
         station.signIn(); // a failure is shown on the page, not fatal
         ReaderWebPage page = ReaderWebPage.start(station, port);

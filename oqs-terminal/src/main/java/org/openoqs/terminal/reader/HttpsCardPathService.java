@@ -45,15 +45,6 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     @Override
-    public Issued issue(String cardId, CredentialKind kind, String publicKeyBase64, String proofBase64) {
-        ObjectNode body = JSON.createObjectNode().put("credential", kind.cliName()).put("publicKey", publicKeyBase64)
-                .put("proof", proofBase64);
-        JsonNode r = json(cardCall(card(cardId, "certificates"), body.toString()));
-        return new Issued(r.path("certificate").asString(), r.path("caCertificate").asString(),
-                r.path("pinLocked").asBoolean(false), r.path("pinResetGeneration").asLong(0));
-    }
-
-    @Override
     public Challenge challenge(String cardId, CredentialKind kind) {
         JsonNode r = json(cardCall(card(cardId, "challenges"), JSON.createObjectNode().put("credential", kind.cliName())
                 .toString()));
@@ -81,8 +72,9 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     @Override
-    public void reportPinLocked(String cardId) {
-        cardCall(card(cardId, "pin-lock"), "{}");
+    public void reportPinLocked(String cardId, CredentialKind kind, String challengeId, String signatureBase64) {
+        cardCall(card(cardId, "pin-lock"), JSON.createObjectNode().put("challengeId", challengeId)
+                .put("credential", kind.cliName()).put("signature", signatureBase64).toString());
     }
 
     @Override

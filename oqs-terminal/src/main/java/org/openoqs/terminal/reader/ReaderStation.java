@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openoqs.core.card.CredentialKind;
+import org.openoqs.core.card.PinLockStatement;
 import org.openoqs.core.card.PresenceMethod;
 import org.openoqs.core.card.PresenceStatement;
 import org.openoqs.core.error.ErrorCode;
@@ -123,9 +124,14 @@ public final class ReaderStation {
                     started);
         }
         try {
-            String certificatePem = IndividualCertificateAuthority.pem(reader.certificate(r.cardId(), r.credential())
-                    .orElseGet(() -> reader.personalize(r.cardId(), r.credential(), service)));
+            // the challenge first: a reader that cannot sign in says so before anything else
             CardPathService.Challenge challenge = service.challenge(r.cardId(), r.credential());
+            java.util.Optional<java.security.cert.X509Certificate> onReader = reader.certificate(r.cardId(), r.credential());
+            if (onReader.isEmpty()) { // the issuer makes cards; the reader can only read the ones it holds
+                return ReaderOutcome.refused(ErrorCode.CARD_NOT_FOUND,
+                        ErrorCode.CARD_NOT_FOUND.messageWith("このカードはカードリーダーにありません"), -1, millis(started));
+            }
+            String certificatePem = IndividualCertificateAuthority.pem(onReader.get());
             if (challenge.pinResetGeneration() > 0 && challenge.pinResetSignature() != null) {
                 reader.offerPinReset(r.cardId(), r.credential(), challenge.pinResetGeneration(),
                         Base64.getDecoder().decode(challenge.pinResetSignature()));
@@ -137,7 +143,7 @@ public final class ReaderStation {
                 signature = reader.sign(r.cardId(), r.credential(), r.check(), statement);
             } catch (PresenceRefusedException refused) {
                 if (refused.errorCode() == ErrorCode.CARD_PIN_LOCKED) {
-                    reportLock(r.cardId());
+                    reportLock(r, challenge);
                 }
                 return refused(refused, started);
             }
@@ -176,11 +182,16 @@ public final class ReaderStation {
         };
     }
 
-    private void reportLock(String cardId) {
+    /** The card signs that it is locked over the (still unused) challenge; the service believes only that. */
+    private void reportLock(ReaderRequest r, CardPathService.Challenge challenge) {
         try {
-            service.reportPinLocked(cardId);
+            PinLockStatement statement = new PinLockStatement(challenge.challengeId(), challenge.nonce(),
+                    institutionCode, r.cardId(), r.credential());
+            byte[] signature = reader.signPinLock(r.cardId(), r.credential(), statement);
+            service.reportPinLocked(r.cardId(), r.credential(), challenge.challengeId(),
+                    Base64.getEncoder().encodeToString(signature));
         } catch (RuntimeException e) {
-            log.warn("could not report the PIN lock of card {} to the service: {}", cardId, e.toString());
+            log.warn("could not report the PIN lock of card {} to the service: {}", r.cardId(), e.toString());
         }
     }
 

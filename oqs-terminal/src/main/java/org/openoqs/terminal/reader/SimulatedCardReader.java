@@ -6,14 +6,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.openoqs.core.card.CardPin;
 import org.openoqs.core.card.CardSignatures;
 import org.openoqs.core.card.CredentialKind;
-import org.openoqs.core.card.IssuanceStatement;
+import org.openoqs.core.card.PinLockStatement;
 import org.openoqs.core.card.PinResetStatement;
 import org.openoqs.core.card.PinRetryCounter;
 import org.openoqs.core.card.PresenceStatement;
@@ -23,8 +22,9 @@ import org.openoqs.core.error.ErrorCode;
  * A card reader without hardware, holding virtual cards in a {@link CardWallet} under the terminal home. It behaves
  * like the card would: it checks the PIN itself and counts wrong ones (3 → locked), signs only after presence is
  * proved, and accepts a PIN reset only with its issuer's signature. A face "match" is an input, since there is no
- * camera. Cards it has never seen are personalised on first use ({@link #personalize}): the key pair is made here and
- * only the public key goes to the service to be certified.
+ * camera. The reader only holds the cards it was given: a card is made by its issuer ({@link #issueCard} — the key
+ * pair is generated on the chip and the issuer certifies the public key), never personalised by the reader at a
+ * facility's request; a card that is not on the reader cannot be read.
  *
  * <p>Initial PIN of every simulated credential: the last four digits of the card id (docs/card-path.md).
  */
@@ -48,30 +48,35 @@ public final class SimulatedCardReader implements CardReader {
         return wallet.find(cardId, kind).map(SimulatedCard::certificate);
     }
 
-    /** Makes the card's key, has the service certify it, and stores the card. */
-    public X509Certificate personalize(String cardId, CredentialKind kind, CardPathService service) {
+    /**
+     * Makes a card as its issuer does: the key pair on the chip, the public key certified by {@code issuer}, the
+     * initial PIN, the PIN counter as the issuer says (locked for a card registered locked). Keeps a card the reader
+     * already holds.
+     *
+     * @return the card's certificate
+     */
+    public X509Certificate issueCard(String cardId, CredentialKind kind, CardIssuer issuer) {
         synchronized (lock(cardId, kind)) {
             Optional<SimulatedCard> existing = wallet.find(cardId, kind);
             if (existing.isPresent()) {
                 return existing.get().certificate();
             }
             KeyPair keys = newKeyPair();
-            byte[] der = keys.getPublic().getEncoded();
-            byte[] proof = CardSignatures.sign(keys.getPrivate(), new IssuanceStatement(cardId, kind, der).signingInput());
-            CardPathService.Issued issued = service.issue(cardId, kind, Base64.getEncoder().encodeToString(der),
-                    Base64.getEncoder().encodeToString(proof));
+            CardIssuer.Issued issued = issuer.certify(cardId, kind, keys.getPublic().getEncoded());
             try {
                 X509Certificate cert = CardWallet.cert(issued.certificatePem());
-                X509Certificate issuer = CardWallet.cert(issued.caCertificatePem());
+                X509Certificate issuerCertificate = CardWallet.cert(issued.caCertificatePem());
+                if (!cert.getPublicKey().equals(keys.getPublic())) {
+                    throw new IllegalStateException("the issuer certified another key than the card's");
+                }
                 PinRetryCounter counter = issued.pinLocked()
                         ? new PinRetryCounter(0, issued.pinResetGeneration())
                         : new PinRetryCounter(PinRetryCounter.MAX_TRIES, issued.pinResetGeneration());
-                wallet.save(new SimulatedCard(cardId, kind, keys.getPrivate(), cert, issuer,
+                wallet.save(new SimulatedCard(cardId, kind, keys.getPrivate(), cert, issuerCertificate,
                         CardPin.of(initialPin(cardId)), counter));
                 return cert;
             } catch (GeneralSecurityException e) {
-                throw new CardPathRefusedException(ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE,
-                        ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE.message());
+                throw new IllegalStateException("the issuer answered with an unreadable certificate", e);
             }
         }
     }
@@ -125,6 +130,23 @@ public final class SimulatedCardReader implements CardReader {
         }
         throw new PresenceRefusedException(ErrorCode.CARD_PIN_INCORRECT, "残り" + next.remainingTries() + "回",
                 next.remainingTries());
+    }
+
+    /**
+     * The card's signature over a {@link PinLockStatement}: the card signs it only while its PIN is locked, so the
+     * service can believe the lock report (a reader cannot lock a card that is not on it, or not locked).
+     *
+     * @throws PresenceRefusedException the card is not on the reader, or its PIN is not locked
+     */
+    public byte[] signPinLock(String cardId, CredentialKind kind, PinLockStatement statement) {
+        synchronized (lock(cardId, kind)) {
+            SimulatedCard card = wallet.find(cardId, kind)
+                    .orElseThrow(() -> new PresenceRefusedException(ErrorCode.CARD_NOT_FOUND, null));
+            if (!card.counter().locked() || !statement.cardId().equals(cardId) || statement.credential() != kind) {
+                throw new PresenceRefusedException(ErrorCode.CARD_PIN_LOCKED, "カードの暗証番号はロックされていません");
+            }
+            return CardSignatures.sign(card.key(), statement.signingInput());
+        }
     }
 
     /** True when the card's PIN is locked (the station reports it to the service). */

@@ -20,11 +20,6 @@ public enum UnreachableCardPathService implements CardPathService {
     }
 
     @Override
-    public Issued issue(String cardId, CredentialKind kind, String publicKeyBase64, String proofBase64) {
-        throw refusal();
-    }
-
-    @Override
     public Challenge challenge(String cardId, CredentialKind kind) {
         throw refusal();
     }
@@ -35,7 +30,7 @@ public enum UnreachableCardPathService implements CardPathService {
     }
 
     @Override
-    public void reportPinLocked(String cardId) {
+    public void reportPinLocked(String cardId, CredentialKind kind, String challengeId, String signatureBase64) {
         throw refusal();
     }
 
