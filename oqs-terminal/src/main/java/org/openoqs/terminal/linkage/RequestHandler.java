@@ -246,7 +246,7 @@ final class RequestHandler {
                     "being published for another request right now");
         }
         try {
-            if (isEarlierResult(target)) {
+            if (isEarlierResult(target, resultFolder)) {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "an earlier result with this name has not been collected yet");
             }
@@ -275,7 +275,7 @@ final class RequestHandler {
      * True when a file or folder has the result name: an earlier answer not collected yet. A symbolic link there is
      * none of ours (the agent never publishes links); the result replaces the link itself, never what it points at.
      */
-    private static boolean isEarlierResult(Path target) throws IOException {
+    private static boolean isEarlierResult(Path target, ResultFolderCondition resultFolder) throws IOException {
         try {
             BasicFileAttributes existing = Files.readAttributes(target, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
@@ -286,6 +286,9 @@ final class RequestHandler {
             return true;
         } catch (NoSuchFileException absent) {
             return false;
+        } catch (IOException e) {
+            resultFolder.writeFailed(e); // the folder itself cannot be looked into: unmounted, replaced, broken
+            throw e;
         }
     }
 }
