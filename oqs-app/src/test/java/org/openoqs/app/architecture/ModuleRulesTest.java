@@ -1,9 +1,11 @@
 package org.openoqs.app.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,6 +13,17 @@ import org.junit.jupiter.api.Test;
  * deliberately violating class and must fail naming it.
  */
 class ModuleRulesTest {
+
+    @Test
+    void everyModuleIsLookedAt() {
+        JavaClasses main = ModuleRules.mainClasses();
+        for (String module : List.of("org.openoqs.core.error.ErrorCode", "org.openoqs.pki.CertificateAuthority",
+                "org.openoqs.files.DurableWrites", "org.openoqs.server.distribution.PackageRepository",
+                "org.openoqs.terminal.linkage.LinkageAgent", "org.openoqs.app.demo.DemoSystem")) {
+            assertThat(main.contain(module)).as(module).isTrue();
+        }
+        assertThat(main.contain(HandWrittenRename.class)).as("test classes are left out").isFalse();
+    }
 
     @Test
     void onlyDurableWritesRenamesIntoPlace() {
