@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipInputStream;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.bulk.BulkDownloadRequest;
 import org.openoqs.core.bulk.BulkFileReader;
 import org.openoqs.core.bulk.BulkMessages;
@@ -74,9 +75,7 @@ public final class BulkRoundTrip {
     }
 
     private static void drop(Path req, String name, byte[] content) throws IOException {
-        Path temp = req.resolve("." + name + ".tmp");
-        Files.write(temp, content);
-        Files.move(temp, req.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        DurableWrites.publishNewUnsynced(req.resolve(name), content, DurableWrites.OWNER_AND_GROUP);
     }
 
     private static Path await(Path res, String name, long started) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import java.nio.file.WatchEvent;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.concurrent.TimeUnit;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.codec.QualificationMessages;
 
@@ -31,9 +32,8 @@ final class FolderRoundTrip {
             for (int i = 0; i < warmup + count; i++) {
                 String id = String.format("bench%06d", i);
                 long started = System.nanoTime();
-                Path temp = req.resolve(".OQSsiquc01req_" + id + ".tmp");
-                Files.write(temp, request);
-                Files.move(temp, req.resolve("OQSsiquc01req_" + id + ".xml"), StandardCopyOption.ATOMIC_MOVE);
+                DurableWrites.publishNewUnsynced(req.resolve("OQSsiquc01req_" + id + ".xml"), request,
+                        DurableWrites.OWNER_AND_GROUP);
                 Path result = res.resolve("OQSsiquc01res_" + id + ".xml");
                 awaitCreated(watch, result);
                 byte[] answer = Files.readAllBytes(result);
@@ -82,10 +82,8 @@ final class FolderRoundTrip {
         Samples samples = new Samples(count);
         for (int i = 0; i < count; i++) {
             long started = System.nanoTime();
-            Path temp = dir.resolve(".floor.tmp");
             Path target = dir.resolve("floor" + i + ".xml");
-            Files.write(temp, content);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            DurableWrites.publishNewUnsynced(target, content, DurableWrites.OWNER_AND_GROUP);
             Files.readAllBytes(target);
             samples.add(System.nanoTime() - started);
             Files.delete(target);

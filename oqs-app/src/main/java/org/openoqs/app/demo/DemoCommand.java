@@ -29,6 +29,12 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = "" + DEFAULT_PORT)
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "Address the HTTPS port listens on (default ${DEFAULT-VALUE}: loopback, this machine only; "
+                    + "0.0.0.0 for every interface, e.g. to reach the portal from another machine).",
+            defaultValue = DemoSystem.DEFAULT_BIND_ADDRESS)
+    String bind;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -38,7 +44,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("oqs demo: no --home given, using the new directory " + root.toAbsolutePath());
         }
         int effectivePort = choosePort(port, out);
-        DemoSystem system = DemoSystem.start(root, effectivePort);
+        DemoSystem system = DemoSystem.start(root, effectivePort, bind);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("oqs demo: stopping…");
@@ -80,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  client cert   " + p.get("client.p12") + " (password " + p.get("client.p12.password") + ")");
         out.println("  office cert   " + p.get("office.p12") + " (oqs card unlock / status)");
         out.println("  operator cert " + p.get("operator.p12") + " (oqs notice publish / list / withdraw)");
-        out.println("  card reader   " + p.get("reader.url") + " (顔認証用アカウント " + p.get("reader.account")
+        out.println("  card reader   " + p.get("reader.launch.url") + " (顔認証用アカウント " + p.get("reader.account")
                 + ", oqs reader confirm)");
         out.println("  properties    " + system.home().demoProperties());
         out.println("Drop OQSsiquc01req_<id>.xml into req; the answer appears in res. Ctrl-C stops.");

@@ -2,14 +2,14 @@ package org.openoqs.app.demo;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Properties;
+import org.openoqs.files.DurableWrites;
 
 /**
  * Passwords the demo generates once and keeps in {@code secrets.properties} (owner read/write only), so that a
@@ -68,15 +68,9 @@ public final class DemoSecrets {
     }
 
     private void save() throws IOException {
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            values.store(writer, "openoqs demo secrets - generated, keep private");
-        }
-        try {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the home directory's ACL is what protects the file.
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter text = new StringWriter();
+        values.store(text, "openoqs demo secrets - generated, keep private");
+        // owner only from the first byte, never through a planted link (DurableWrites)
+        DurableWrites.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
     }
 }

@@ -1,17 +1,17 @@
 package org.openoqs.app.demo;
 
 import java.io.IOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.pki.CertificateAuthority;
 import org.openoqs.pki.IssuedCredential;
 import org.openoqs.pki.TrustStores;
@@ -72,19 +72,32 @@ public final class DemoSystem implements AutoCloseable {
         this.properties = properties;
     }
 
-    /** Starts everything; returns when the agent watches {@code req} and the service answers. */
+    /** The address the demo listens on unless told otherwise: loopback, so no other machine can reach it. */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+
+    /** Starts everything on loopback; returns when the agent watches {@code req} and the service answers. */
     public static DemoSystem start(Path root, int port) throws IOException {
+        return start(root, port, DEFAULT_BIND_ADDRESS);
+    }
+
+    /**
+     * Starts everything; returns when the agent watches {@code req} and the service answers.
+     *
+     * @param bindAddress the address the HTTPS port listens on ({@code 0.0.0.0} for every interface)
+     */
+    public static DemoSystem start(Path root, int port, String bindAddress) throws IOException {
         DemoHome home = new DemoHome(root).create();
         HomeLock lock = HomeLock.acquire(home.root());
         try {
-            return start(home, port, lock);
+            return start(home, port, bindAddress, lock);
         } catch (IOException | RuntimeException failed) {
             lock.close();
             throw failed;
         }
     }
 
-    private static DemoSystem start(DemoHome home, int port, HomeLock lock) throws IOException {
+    private static DemoSystem start(DemoHome home, int port, String bindAddress, HomeLock lock) throws IOException {
+        DemoHomePermissions.repair(home); // also an existing home made by an older version
         DemoSecrets secrets = DemoSecrets.load(home.secrets());
         char[] caPassword = secrets.getOrCreate("ca.password", 24).toCharArray();
         char[] serverPassword = secrets.getOrCreate("server.keystore.password", 24).toCharArray();
@@ -106,6 +119,7 @@ public final class DemoSystem implements AutoCloseable {
 
         CentralServer server = CentralServer.start(ServerConfig.builder(home.root().resolve("server"))
                 .port(port)
+                .bindAddress(bindAddress)
                 .serverKeyStore(home.serverKeyStore(), serverPassword)
                 .trustStore(home.serverTrustStore(), serverPassword)
                 .ca(home.caDirectory(), caPassword)
@@ -142,10 +156,12 @@ public final class DemoSystem implements AutoCloseable {
         properties.put("operator.p12", home.operatorPkcs12().toString());
         properties.put("operator.p12.password", new String(operatorPassword));
         properties.put("reader.url", reader.pageUri().toString());
+        properties.put("reader.launch.url", reader.launchUri().toString()); // demo.properties is owner only
         properties.put("reader.token.file", reader.tokenFile().toString());
         CredentialStore.open(home.terminalDirectory()).get(CredentialKey.OQS_FACE_LOGIN_KEY)
                 .ifPresent(account -> properties.put("reader.account", account.user()));
         writeProperties(home.demoProperties(), properties);
+        DemoHomePermissions.repair(home); // the database files H2 has just created
         DemoSystem system = new DemoSystem(home, server, terminal, properties, lock);
         system.reader = reader;
         // the distribution agent (配信アプリケーション): registers, installs, reports, warns about the certificate
@@ -286,14 +302,13 @@ public final class DemoSystem implements AutoCloseable {
         return p;
     }
 
+    // Holds the master, crypt and PKCS#12 passwords: owner only (rw-------), never through a planted link.
     private static void writeProperties(Path file, Map<String, String> properties) throws IOException {
         java.util.Properties out = new java.util.Properties();
         properties.forEach(out::setProperty);
-        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            out.store(writer, "openoqs demo - what a レセコン or a test needs to reach this demo");
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        StringWriter text = new StringWriter();
+        out.store(text, "openoqs demo - what a レセコン or a test needs to reach this demo");
+        DurableWrites.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
     }
 
     public DemoHome home() {

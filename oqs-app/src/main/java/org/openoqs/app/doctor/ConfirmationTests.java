@@ -17,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.QualificationValidity;
 import org.openoqs.core.codec.QualificationMessages;
@@ -169,9 +170,7 @@ final class ConfirmationTests {
         try {
             byte[] xml = new XmlDocumentWriter().writeBytes(QualificationMessages.requestToXml(request("selftest-linkage")),
                     CharacterCode.UTF_8);
-            Path temp = setup.req().resolve("." + name + ".tmp");
-            Files.write(temp, xml);
-            Files.move(temp, request, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            DurableWrites.publishNew(request, xml, DurableWrites.OWNER_AND_GROUP);
             long deadline = System.nanoTime() + FILE_TIMEOUT.toNanos();
             while (!Files.isRegularFile(result) && System.nanoTime() < deadline) {
                 Thread.sleep(50);

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.app.doctor.TerminalHomePermissions;
 import org.openoqs.core.number.InstitutionCode;
 import org.openoqs.core.number.InvalidNumberException;
@@ -308,20 +309,12 @@ public final class InitCommand implements Callable<Integer> {
                 .append("# card reader page on 127.0.0.1:PORT (0 = any free port); needs OQS_FACE_LOGIN_KEY\n")
                 .append("#reader.port=8470\n");
         Path target = dir.resolve(RunCommand.PROPERTIES);
-        Path temp = Files.createTempFile(dir, ".terminal", ".tmp",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            // createLink fails on an existing name: a terminal.properties written meanwhile is never replaced
-            Files.createLink(target, temp);
+            // never replaces: a terminal.properties written meanwhile stays (DurableWrites links, never renames over)
+            DurableWrites.publishNew(target, text.toString().getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
             created.push(target);
         } catch (FileAlreadyExistsException raced) {
             throw new IOException(target + " が作成中に現れました。", raced);
-        } catch (UnsupportedOperationException noHardLinks) {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            created.push(target);
-        } finally {
-            Files.deleteIfExists(temp);
         }
     }
 

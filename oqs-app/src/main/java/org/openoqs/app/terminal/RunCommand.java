@@ -111,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
         out.println("oqs terminal running for " + terminal.institutionCode() + ": req " + config.folders().req()
                 + ", res " + config.folders().res());
         if (reader != null) {
-            out.println("card reader page " + reader.pageUri());
+            out.println("card reader page " + reader.launchUri()); // the console is the terminal user's own
             reader.station().deviceProblem().ifPresent(problem -> err.println("oqs terminal: カードリーダー: "
                     + problem.errorCode().code() + " " + problem.message()));
         }

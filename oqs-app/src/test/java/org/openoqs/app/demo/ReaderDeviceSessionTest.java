@@ -180,7 +180,7 @@ class ReaderDeviceSessionTest {
     }
 
     private static String page(CardReaderTerminal reader) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(reader.pageUri()).GET().build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(reader.launchUri()).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
     }
 

@@ -94,6 +94,11 @@ public enum ErrorCode {
             "暗号化ファイルを復号できません。暗号化パスワードの設定を確認してください。",
             "An encrypted (.zip) request could not be opened with the facility's encryption password."),
 
+    // ---- file level: the request file itself (terminal linkage folders) ----------------------------------------
+    REQUEST_NOT_A_REGULAR_FILE("OQSF1500", Level.FILE,
+            "要求ファイルが通常のファイルではありません（シンボリックリンク等）。ファイルそのものを要求フォルダに置いてください。",
+            "The name in req was a symbolic link or another non-regular entry when the terminal claimed it: it is never followed or read, only answered with this error."),
+
     // ---- file level: bulk flows (OQSmu…, docs/bulk.md) --------------------------------------------------------
     MISSING_RECEPTION_NUMBER("OQSF1401", Level.FILE,
             "受付番号（ReceptionNumber）が指定されていません。",

@@ -18,7 +18,8 @@ class ErrorCodeDocsTest {
     /** Codes raised from file names, transport, JSON or the server: no request file can show them. */
     static final Set<ErrorCode> NOT_IN_CORPUS = Set.of(ErrorCode.FILE_TOO_LARGE, ErrorCode.MALFORMED_JSON,
             ErrorCode.UNKNOWN_REQUEST_TYPE, ErrorCode.UNSUPPORTED_REQUEST_TYPE, ErrorCode.INVALID_FILE_NAME,
-            ErrorCode.DECRYPTION_FAILED, ErrorCode.CENTRAL_SERVICE_UNAVAILABLE, ErrorCode.CENTRAL_SERVICE_REJECTED,
+            ErrorCode.DECRYPTION_FAILED, ErrorCode.REQUEST_NOT_A_REGULAR_FILE, // a link in req
+            ErrorCode.CENTRAL_SERVICE_UNAVAILABLE, ErrorCode.CENTRAL_SERVICE_REJECTED,
             ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE, ErrorCode.INTERNAL_ERROR,
             ErrorCode.MEDICAL_ASSISTANCE_NOT_ENABLED, // depends on the facility's settings, not on the file
             ErrorCode.CERTIFICATE_RENEWAL_REFUSED, ErrorCode.DISTRIBUTION_PACKAGE_NOT_FOUND,

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.openoqs.files.DurableWrites;
 
 /**
  * The packages the distribution service offers, on disk so that the {@code oqs distribution publish} command can add
@@ -82,11 +83,7 @@ public final class PackageRepository {
             try (Writer writer = Files.newBufferedWriter(staging.resolve(METADATA), StandardCharsets.UTF_8)) {
                 metadata.store(writer, "openoqs distribution package");
             }
-            try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, target);
-            }
+            DurableWrites.moveIntoPlace(staging, target, false); // the staged folder appears whole or not at all
         } finally {
             deleteTree(staging);
         }

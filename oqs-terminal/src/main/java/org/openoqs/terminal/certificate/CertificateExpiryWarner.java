@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Supplier;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.pki.ExpiryWarningSchedule;
 import org.openoqs.pki.ExpiryWarningSchedule.ExpiryWarning;
 import org.slf4j.Logger;
@@ -84,13 +85,11 @@ public final class CertificateExpiryWarner {
     }
 
     private void writeState(Properties state) {
-        Path temp = stateFile.resolveSibling("." + STATE_FILE + ".tmp");
         try {
-            Files.createDirectories(stateFile.getParent());
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                state.store(writer, "openoqs: last certificate-expiry warning given, per certificate serial");
-            }
-            Files.move(temp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            state.store(text, "openoqs: last certificate-expiry warning given, per certificate serial");
+            DurableWrites.replace(stateFile, text.toString().getBytes(StandardCharsets.UTF_8),
+                    DurableWrites.WORLD_READABLE);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write " + stateFile, e);
         }

@@ -30,6 +30,7 @@ import java.util.Set;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.number.InstitutionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -301,44 +302,7 @@ public final class CredentialStore {
     }
 
     private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        try (FileChannel channel = FileChannel.open(temp, Set.of(StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE), ownerOnly(target))) {
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("temporary file appeared while writing: " + temp, e);
-        }
-        try {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
-        }
-        forceDirectory(target.getParent());
-    }
-
-    private static FileAttribute<?>[] ownerOnly(Path target) {
-        try {
-            if (target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)};
-            }
-        } catch (UnsupportedOperationException ignored) {
-            // fall through
-        }
-        return new FileAttribute<?>[0];
-    }
-
-    private static void forceDirectory(Path directory) {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException notSupported) {
-            // Windows cannot open a directory as a channel; the rename is durable enough there
-        }
+        DurableWrites.replace(target, content, OWNER_ONLY);
     }
 
     // KEY \t base64(user) \t base64(secret), one line per entry

@@ -2,11 +2,15 @@ package org.openoqs.terminal.distribution;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
@@ -86,15 +90,32 @@ public final class HttpsDistributionServer implements DistributionServer {
         return list;
     }
 
+    /**
+     * Streams the package to {@code target}, never more than the listed size: a service (or anyone in between) that
+     * sends more is cut off at the listed size plus one byte and the package refused ({@link RefusalReason#SIZE}),
+     * so an endless body cannot fill the disk; a shorter body is refused the same way.
+     */
     @Override
     public void download(AvailablePackage available, Path target) {
+        String name = available.component() + " " + available.version();
+        if (available.size() <= 0) {
+            throw new PackageRefusedException(RefusalReason.SIZE,
+                    "配信パッケージ " + name + " のサイズが一覧にないため取得しません。");
+        }
         HttpRequest request = get(packagePath(available)).build();
         try {
-            HttpResponse<Path> response = http.send(request, HttpResponse.BodyHandlers.ofFile(target,
-                    StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE));
-            if (response.statusCode() != 200) {
-                throw new DistributionUnavailableException(ConnectionProblem.ofStatus(response.statusCode(),
-                        "パッケージ " + available.component() + " " + available.version() + " を取得できません"));
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                if (response.statusCode() != 200) {
+                    throw new DistributionUnavailableException(ConnectionProblem.ofStatus(response.statusCode(),
+                            "パッケージ " + name + " を取得できません"));
+                }
+                long written = copyAtMost(body, target, available.size() + 1);
+                if (written != available.size()) {
+                    throw new PackageRefusedException(RefusalReason.SIZE, "配信パッケージ " + name + " をインストールしません: "
+                            + "一覧のサイズ（" + available.size() + "バイト）と異なるデータを受信しました"
+                            + (written > available.size() ? "（超過分は読み込んでいません）" : "（" + written + "バイト）") + "。");
+                }
             }
         } catch (IOException e) {
             throw new DistributionUnavailableException(ConnectionProblem.of(e, base));
@@ -102,6 +123,23 @@ public final class HttpsDistributionServer implements DistributionServer {
             Thread.currentThread().interrupt();
             throw new DistributionUnavailableException(new ConnectionProblem("NETWORK", "中断されました"));
         }
+    }
+
+    private static long copyAtMost(InputStream body, Path target, long limit) throws IOException {
+        long written = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            while (written < limit) {
+                int read = body.read(buffer, 0, (int) Math.min(buffer.length, limit - written));
+                if (read < 0) {
+                    break;
+                }
+                out.write(buffer, 0, read);
+                written += read;
+            }
+        }
+        return written;
     }
 
     @Override

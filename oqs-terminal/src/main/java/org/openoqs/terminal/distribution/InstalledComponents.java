@@ -2,6 +2,7 @@ package org.openoqs.terminal.distribution;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import org.openoqs.files.DurableWrites;
 
 /**
  * Installed versions of each component, side by side, with one pointer file per component saying which is in use:
@@ -143,14 +145,10 @@ public final class InstalledComponents {
             p.setProperty("previous", previous.text());
         }
         p.setProperty("switchedAt", clock.instant().toString());
-        Path temp = dir.resolve("." + POINTER + ".tmp");
-        try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-            p.store(writer, "openoqs distribution: the version in use");
-        }
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        move(temp, dir.resolve(POINTER));
+        StringWriter text = new StringWriter();
+        p.store(text, "openoqs distribution: the version in use");
+        DurableWrites.replace(dir.resolve(POINTER), text.toString().getBytes(StandardCharsets.UTF_8),
+                DurableWrites.WORLD_READABLE);
     }
 
     private void removeOldVersions(String component) throws IOException {
@@ -168,11 +166,7 @@ public final class InstalledComponents {
     }
 
     private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
+        DurableWrites.moveIntoPlace(from, to, true);
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.openoqs.files.DurableWrites;
 
 /**
  * Proof of life of a long-running terminal agent, for {@code oqs doctor} (which runs as a separate process): the agent
@@ -37,13 +38,7 @@ public final class Heartbeat {
         StringWriter text = new StringWriter();
         p.store(text, "openoqs agent heartbeat");
         Files.createDirectories(file.getParent());
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        DurableWrites.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), DurableWrites.WORLD_READABLE);
     }
 
     /** Empty when there is no (readable) heartbeat file. */

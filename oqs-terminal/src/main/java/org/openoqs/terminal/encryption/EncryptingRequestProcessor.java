@@ -74,8 +74,8 @@ public final class EncryptingRequestProcessor implements RequestProcessor {
             return inner.process(request); // the router answers names it cannot use
         }
         RequestFileName name = parsed.get();
-        if (request.oversized()) {
-            return inner.process(request);
+        if (request.unread()) {
+            return inner.process(request); // the router answers oversized and non-regular requests
         }
         String refusalName = name.resultName("xml");
         if (!name.extension().toLowerCase(Locale.ROOT).equals("zip")) {

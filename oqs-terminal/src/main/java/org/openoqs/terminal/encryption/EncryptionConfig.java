@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.message.RequestType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,9 +198,7 @@ public final class EncryptionConfig {
         if (Files.exists(file)) {
             return;
         }
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temp, text, StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+        DurableWrites.publishNew(file, text.getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
     }
 
     @Override

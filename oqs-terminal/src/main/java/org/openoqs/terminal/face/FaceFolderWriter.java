@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Objects;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.terminal.encryption.FaceResultEncryption;
@@ -67,21 +68,8 @@ public final class FaceFolderWriter {
         try {
             Files.createDirectories(face);
             Path target = face.resolve(name);
-            Path temp = face.resolve("." + name + ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            // read by the face-recognition device through the share: owner and share group, never through a link
+            DurableWrites.publishNew(target, content, DurableWrites.OWNER_AND_GROUP);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the face result " + name, e);

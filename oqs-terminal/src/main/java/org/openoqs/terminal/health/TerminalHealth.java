@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.terminal.central.CentralServiceSessions;
 import org.openoqs.terminal.linkage.LinkageAgent;
 import org.openoqs.terminal.linkage.LinkageStatus;
@@ -112,9 +113,7 @@ public final class TerminalHealth implements AutoCloseable {
     }
 
     private void write(HealthReport report) throws IOException {
-        Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(temporary, toJson(report));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DurableWrites.replace(file, toJson(report), DurableWrites.WORLD_READABLE);
     }
 
     /** The file's content: UTF-8 JSON, times in ISO-8601 UTC. */

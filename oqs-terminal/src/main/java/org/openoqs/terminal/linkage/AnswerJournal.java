@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.openoqs.files.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,10 +81,7 @@ final class AnswerJournal implements Closeable {
     private static void rewrite(Path file, List<JournalEntry> entries) throws IOException {
         StringBuilder text = new StringBuilder();
         entries.forEach(entry -> text.append(entry.toLine()).append('\n'));
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        DurableFiles.writeAndSync(temporary, text.toString().getBytes(StandardCharsets.UTF_8));
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        DurableFiles.syncDirectory(file.getParent());
+        DurableWrites.replace(file, text.toString().getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
     }
 
     /** The latest entry for a request name, or {@code null}. */

@@ -47,9 +47,11 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>journal {@code CLAIMED}, then move {@code req/<name>} to {@code work/processing/<name>} (atomic rename: of
  *       two scanners only one can take a file);</li>
- *   <li>read it (or not, if larger than {@link LinkageSettings#maxRequestBytes()}) and call the processor;</li>
- *   <li>journal {@code WRITING <result> <sha256>}, write {@code res/.<result>.tmp}, fsync it, rename it atomically to
- *       {@code res/<result>} (the レセコン never sees a partial file), fsync {@code res};</li>
+ *   <li>read it without following links (or not, if larger than {@link LinkageSettings#maxRequestBytes()}, or if a
+ *       symbolic link was swapped in: answered with an error) and call the processor;</li>
+ *   <li>journal {@code WRITING <result> <sha256>}, write {@code res/.<result>.<random>.tmp} (created exclusively,
+ *       never through a link, {@code rw-rw----}), fsync it, rename it atomically to {@code res/<result>} (the
+ *       レセコン never sees a partial file), fsync {@code res} ({@link org.openoqs.files.DurableWrites});</li>
  *   <li>journal {@code DONE}: {@code <epochMillis>\t<request>\t<result>\t<sha256>};</li>
  *   <li>delete {@code work/processing/<name>}.</li>
  * </ol>
@@ -271,7 +273,9 @@ public final class LinkageAgent implements AutoCloseable {
 
     private void resumeClaimedRequests() throws IOException {
         for (Path file : list(folders.processing())) {
-            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            // A symbolic link here is a request swapped for a link before its claim: answered with an error, not
+            // left behind for ever (RequestHandler never follows it).
+            if (Files.isDirectory(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
             String name = file.getFileName().toString();

@@ -1,17 +1,21 @@
 package org.openoqs.terminal.linkage;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.openoqs.files.DurableWrites;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +80,7 @@ final class RequestHandler {
                 return Outcome.NOT_CLAIMED;
             }
             journal.claimed(name);
-            Files.move(source, claimed, StandardCopyOption.ATOMIC_MOVE);
+            DurableWrites.moveIntoPlace(source, claimed, false); // moves a link as a link, never follows it
         } catch (NoSuchFileException e) {
             log.debug("request {} vanished before it could be claimed (withdrawn, or taken by another agent)", name);
             return Outcome.NOT_CLAIMED;
@@ -140,7 +144,7 @@ final class RequestHandler {
         if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        if (DurableFiles.sha256Hex(Files.readAllBytes(target)).equals(writing.sha256())) {
+        if (Sha256.hex(readWithoutFollowing(target)).equals(writing.sha256())) {
             return true;
         }
         log.warn("{} is not the result journaled for request {}; the request is processed again", target,
@@ -199,20 +203,38 @@ final class RequestHandler {
      * system, whatever its time-stamp resolution.
      */
     private static boolean changedSinceRead(RequestFile answered, Path claimed) throws IOException {
-        if (answered.oversized()) {
-            return false; // never read, the processor answered "too large" from the size alone
+        if (answered.unread()) {
+            return false; // never read: the answer came from the size or the kind of entry alone
         }
-        return !Arrays.equals(answered.content(), Files.readAllBytes(claimed));
+        return !Arrays.equals(answered.content(), readWithoutFollowing(claimed));
     }
 
+    /**
+     * Reads the claimed copy without following links. The scanner looked at the name in {@code req} before the claim,
+     * so a link swapped in between arrives here: it is answered with an error, never followed (it could point at any
+     * file the terminal may read). The work folder is the terminal's own, so nothing swaps the claimed copy.
+     */
     private RequestFile read(String name, Path claimed) throws IOException {
-        long size = Files.size(claimed);
+        BasicFileAttributes attributes = Files.readAttributes(claimed, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            log.warn("request {} is {} rather than a regular file; it is answered with an error and not followed",
+                    name, attributes.isSymbolicLink() ? "a symbolic link" : "a special file");
+            return RequestFile.notARegularFile(name);
+        }
+        long size = attributes.size();
         if (size > maxRequestBytes) {
             log.warn("request {} has {} bytes, more than the limit of {}; handed to the processor unread", name, size,
                     maxRequestBytes);
             return RequestFile.oversizedFile(name);
         }
-        return new RequestFile(name, Files.readAllBytes(claimed));
+        return new RequestFile(name, readWithoutFollowing(claimed));
+    }
+
+    private static byte[] readWithoutFollowing(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
+        }
     }
 
     /** WRITING → temporary file → atomic rename into {@code res} → DONE → claimed copy deleted. */
@@ -224,26 +246,23 @@ final class RequestHandler {
                     "being published for another request right now");
         }
         try {
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            if (isEarlierResult(target, resultFolder)) {
                 throw new FileAlreadyExistsException(target.toString(), null,
                         "an earlier result with this name has not been collected yet");
             }
-            String sha256 = DurableFiles.sha256Hex(result.content());
+            String sha256 = Sha256.hex(result.content());
             journal.writing(name, resultName, sha256);
-            Path temporary = folders.res().resolve(RequestNames.temporaryResultName(resultName));
             try {
-                DurableFiles.writeAndSync(temporary, result.content());
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException e) {
-                deleteQuietly(temporary);
-                throw e;
+                // Random temporary name, created exclusively, renamed over the entry: a link planted under either
+                // name is never written through. The folder is forced before returning, so before DONE.
+                DurableWrites.publishNew(target, result.content(), DurableWrites.OWNER_AND_GROUP);
+            } catch (FileAlreadyExistsException | ClosedByInterruptException e) {
+                throw e; // not a fault of the folder
             } catch (IOException e) {
-                deleteQuietly(temporary);
                 resultFolder.writeFailed(e);
                 throw e;
             }
             resultFolder.writeSucceeded();
-            DurableFiles.syncDirectory(folders.res()); // the rename must be on disk before DONE is
             journal.done(name, resultName, sha256);
             Files.deleteIfExists(claimed);
             log.info("answered request {} with {}", name, resultName);
@@ -252,11 +271,24 @@ final class RequestHandler {
         }
     }
 
-    private static void deleteQuietly(Path file) {
+    /**
+     * True when a file or folder has the result name: an earlier answer not collected yet. A symbolic link there is
+     * none of ours (the agent never publishes links); the result replaces the link itself, never what it points at.
+     */
+    private static boolean isEarlierResult(Path target, ResultFolderCondition resultFolder) throws IOException {
         try {
-            Files.deleteIfExists(file);
+            BasicFileAttributes existing = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (existing.isSymbolicLink()) {
+                log.warn("{} is a symbolic link, not a result of this terminal; the result replaces the link", target);
+                return false;
+            }
+            return true;
+        } catch (NoSuchFileException absent) {
+            return false;
         } catch (IOException e) {
-            log.warn("cannot delete {}: {}", file, e.toString());
+            resultFolder.writeFailed(e); // the folder itself cannot be looked into: unmounted, replaced, broken
+            throw e;
         }
     }
 }

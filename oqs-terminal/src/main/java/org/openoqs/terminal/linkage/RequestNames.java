@@ -3,6 +3,7 @@ package org.openoqs.terminal.linkage;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.openoqs.files.DurableWrites;
 
 /** Classifies the names found in the {@code req} folder. */
 final class RequestNames {
@@ -42,12 +43,8 @@ final class RequestNames {
         return TEMPORARY_SUFFIXES.stream().anyMatch(lower::endsWith);
     }
 
-    /** The name under which a result is written before it is renamed into place. */
-    static String temporaryResultName(String resultFileName) {
-        return "." + resultFileName + ".tmp";
-    }
-
+    /** A name under which a result was being written before it is renamed into place (a crash's leftover). */
     static boolean isTemporaryResultName(String name) {
-        return name.startsWith(".") && name.endsWith(".tmp") && name.length() > ".tmp".length() + 1;
+        return DurableWrites.isTemporaryName(name);
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Objects;
 import javax.net.ssl.SSLContext;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.credentials.CredentialStore;
@@ -104,23 +105,21 @@ public final class CardReaderTerminal implements AutoCloseable {
         return page.uri();
     }
 
+    /** The page's URL with the launch key: for the terminal's own user only (console, owner-only files). */
+    public java.net.URI launchUri() {
+        return page.launchUri();
+    }
+
     public Path tokenFile() {
         return readerHome.resolve(TOKEN_FILE);
     }
 
     private static void writeSecret(Path file, String text) throws IOException {
-        Path temp = Files.createTempFile(file.getParent(), ".reader", ".tmp");
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-        }
-        Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DurableWrites.replace(file, (text + "\n").getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
     }
 
     private static void write(Path file, String text) throws IOException {
-        Path temp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temp, text + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        DurableWrites.replace(file, (text + "\n").getBytes(StandardCharsets.UTF_8), DurableWrites.WORLD_READABLE);
     }
 
     @Override

@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.card.CardPin;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.card.PinRetryCounter;
@@ -86,20 +87,7 @@ final class CardWallet {
             StringWriter text = new StringWriter();
             p.store(text, "openoqs simulated My Number Card credential - private key, keep secret");
             Path target = dir.resolve(key + ".card");
-            Path temp = Files.createTempFile(dir, "." + key, ".tmp");
-            try {
-                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                    Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
-                }
-                Files.writeString(temp, text.toString(), StandardCharsets.UTF_8);
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            DurableWrites.replace(target, text.toString().getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the simulated card " + key, e);
         }

@@ -8,12 +8,12 @@ final class ReaderPageHtml {
     private ReaderPageHtml() {
     }
 
-    static String form(ReaderMode mode, String token, ReaderOutcome outcome, boolean asksPrescription) {
-        return form(mode, token, outcome, asksPrescription, null);
+    static String form(ReaderMode mode, String nonce, ReaderOutcome outcome, boolean asksPrescription) {
+        return form(mode, nonce, outcome, asksPrescription, null);
     }
 
     /** @param deviceProblem the reader's failed sign-in, shown above everything else; {@code null} when none */
-    static String form(ReaderMode mode, String token, ReaderOutcome outcome, boolean asksPrescription,
+    static String form(ReaderMode mode, String nonce, ReaderOutcome outcome, boolean asksPrescription,
             ReaderOutcome deviceProblem) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>資格確認（マイナンバーカード）</title>")
@@ -22,7 +22,7 @@ final class ReaderPageHtml {
                 .append(".mode{display:inline-block;padding:.3em 1em;color:#fff;background:")
                 .append(mode == ReaderMode.UNMANNED ? "#188038" : "#777").append("}</style></head><body>")
                 .append("<h1>資格情報照会（マイナンバーカード）</h1>");
-        sb.append("<form method=\"post\" action=\"/mode\"><input type=\"hidden\" name=\"token\" value=\"").append(esc(token))
+        sb.append("<form method=\"post\" action=\"/mode\"><input type=\"hidden\" name=\"nonce\" value=\"").append(esc(nonce))
                 .append("\">顔認証付きカードリーダー操作: <span class=\"mode\">").append(esc(mode.label())).append("</span> ")
                 .append("<button name=\"mode\" value=\"").append(mode == ReaderMode.UNMANNED ? "stopped" : "unmanned")
                 .append("\">").append(mode == ReaderMode.UNMANNED ? "停止する" : "無人運転にする").append("</button></form>");
@@ -42,8 +42,8 @@ final class ReaderPageHtml {
                         .append(esc(outcome.errorCode().code())).append("）</p></div>");
             }
         }
-        sb.append("<form method=\"post\" action=\"/confirm\"><input type=\"hidden\" name=\"token\" value=\"")
-                .append(esc(token)).append("\">")
+        sb.append("<form method=\"post\" action=\"/confirm\"><input type=\"hidden\" name=\"nonce\" value=\"")
+                .append(esc(nonce)).append("\">")
                 .append("<p><label>カード番号（読み取ったカード）: <input name=\"card\" required pattern=\"[A-Za-z0-9]{1,32}\"></label></p>")
                 .append("<fieldset><legend>媒体</legend>")
                 .append(radio("credential", "card", "マイナンバーカード", true))
@@ -91,6 +91,13 @@ final class ReaderPageHtml {
     private static String radio(String name, String value, String label, boolean checked) {
         return "<label><input type=\"radio\" name=\"" + name + "\" value=\"" + value + "\"" + (checked ? " checked" : "")
                 + "> " + esc(label) + "</label> ";
+    }
+
+    /** Served to a GET without the launch key: says how to open the page, reveals nothing. */
+    static String launchRequired() {
+        return "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>カードリーダー</title></head>"
+                + "<body><p id=\"launch-required\">この画面は、端末の起動時に表示されたURL（demo.properties の "
+                + "reader.launch.url）から開いてください。</p></body></html>";
     }
 
     static String esc(String s) {

@@ -13,9 +13,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,14 +34,22 @@ import org.openoqs.core.error.InputRejectedException;
  * to confirm with a card — card, smartphone, face / PIN / 目視確認, the consent choices — and the 運転モード switch.
  * {@code POST /api/confirm} is the same operation for {@code oqs reader confirm}, answering a small JSON document.
  *
- * <p>Only loopback connections are accepted; every POST must carry the page's token (a hidden form field, or the
- * {@code X-Reader-Token} header that the CLI reads from the token file only the terminal's user can read) and a
- * loopback {@code Host}, so another web site open in the browser cannot drive the reader.
+ * <p>Only loopback connections with a loopback {@code Host} are accepted. The token (kept in a file only the
+ * terminal's user can read) is never part of a page: the page itself is served only to {@code GET /?key=<token>}
+ * (the launch URL the terminal prints and writes to its owner-only files), and its forms carry a per-page nonce
+ * instead, valid for {@link #NONCE_LIFETIME}. So a local process of another user that can reach the port, but cannot
+ * read the token file, gets neither the page nor a nonce and cannot record a confirmation (issue 19 item 9).
+ * {@code POST /api/confirm} (the CLI) carries the token in the {@code X-Reader-Token} header.
  */
 public final class ReaderWebPage implements AutoCloseable {
 
     public static final String TOKEN_HEADER = "X-Reader-Token";
+    /** How long a page's forms stay usable: a reception shift, after which the launch URL is opened again. */
+    static final Duration NONCE_LIFETIME = Duration.ofHours(12);
+    private static final int MAX_NONCES = 256;
     private static final int MAX_FORM_BYTES = 16 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final Map<String, Long> nonces = new ConcurrentHashMap<>();
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -88,12 +98,17 @@ public final class ReaderWebPage implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             if ("GET".equals(method) && "/".equals(path)) {
+                if (!sameToken(query(ex).get("key"))) {
+                    send(ex, 403, "text/html", ReaderPageHtml.launchRequired());
+                    return;
+                }
                 send(ex, 200, "text/html", page(null));
             } else if ("POST".equals(method) && ("/confirm".equals(path) || "/api/confirm".equals(path)
                     || "/mode".equals(path))) {
                 Map<String, String> form = form(ex);
-                String presented = path.startsWith("/api/") ? ex.getRequestHeaders().getFirst(TOKEN_HEADER) : form.get("token");
-                if (!sameToken(presented)) {
+                boolean allowed = path.startsWith("/api/") ? sameToken(ex.getRequestHeaders().getFirst(TOKEN_HEADER))
+                        : validNonce(form.get("nonce"));
+                if (!allowed) {
                     send(ex, 403, "text/plain", "invalid reader token");
                 } else if ("/mode".equals(path)) {
                     station.setMode("stopped".equals(form.get("mode")) ? ReaderMode.STOPPED : ReaderMode.UNMANNED);
@@ -115,8 +130,50 @@ public final class ReaderWebPage implements AutoCloseable {
     }
 
     private String page(ReaderOutcome outcome) {
-        return ReaderPageHtml.form(station.mode(), token, outcome, station.asksPrescriptionChoice(),
+        return ReaderPageHtml.form(station.mode(), newNonce(), outcome, station.asksPrescriptionChoice(),
                 station.deviceProblem().orElse(null));
+    }
+
+    /** The URL to open the page with: carries the token, so it is printed only to the terminal's own user. */
+    public URI launchUri() {
+        return uri().resolve("/?key=" + token);
+    }
+
+    private String newNonce() {
+        long now = System.nanoTime();
+        nonces.values().removeIf(issued -> now - issued > NONCE_LIFETIME.toNanos());
+        if (nonces.size() >= MAX_NONCES) {
+            nonces.entrySet().stream().min(Map.Entry.comparingByValue()).ifPresent(e -> nonces.remove(e.getKey()));
+        }
+        byte[] random = new byte[24];
+        RANDOM.nextBytes(random);
+        String nonce = HexFormat.of().formatHex(random);
+        nonces.put(nonce, now);
+        return nonce;
+    }
+
+    private boolean validNonce(String presented) {
+        if (presented == null) {
+            return false;
+        }
+        Long issued = nonces.get(presented);
+        return issued != null && System.nanoTime() - issued <= NONCE_LIFETIME.toNanos();
+    }
+
+    private static Map<String, String> query(HttpExchange ex) {
+        Map<String, String> out = new HashMap<>();
+        String raw = ex.getRequestURI().getRawQuery();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
     }
 
     /** Turns the form into a reader request; a malformed field becomes a refusal, never an exception. */

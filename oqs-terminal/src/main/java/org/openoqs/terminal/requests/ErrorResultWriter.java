@@ -58,7 +58,7 @@ public final class ErrorResultWriter {
     }
 
     private RequestHeader headerOf(RequestFile request) {
-        if (request.oversized()) {
+        if (request.unread()) {
             return null;
         }
         // Works on raw bytes: a file the XML reader refuses may still name its facility and identifier.

@@ -30,17 +30,20 @@ public final class RequestRouter implements RequestProcessor {
 
     @Override
     public ProcessedResult process(RequestFile request) {
+        if (request.notRegularFile()) {
+            return errors.fileLevel(safeResultName(request.name()), null, ErrorCode.REQUEST_NOT_A_REGULAR_FILE,
+                    null);
+        }
         Optional<RequestFileName> parsed = RequestFileName.parse(request.name());
         if (parsed.isEmpty()) {
-            return errors.fileLevel(fallbackResultName(request.name()), null, ErrorCode.UNKNOWN_REQUEST_TYPE,
+            return errors.fileLevel(safeResultName(request.name()), request, invalidNameOrUnknownType(request.name()),
                     request.name());
         }
         RequestFileName name = parsed.get();
         if (!isSafeId(name.id())) {
             // The answer cannot carry a name Windows refuses; it goes out under the id with those characters
             // replaced, and the レセコン correlates it by ArbitraryFileIdentifier, which the error result echoes.
-            String resultName = name.prefix() + "res_" + windowsSafe(name.id()) + ".xml";
-            return errors.fileLevel(resultName, request, ErrorCode.INVALID_FILE_NAME, null);
+            return errors.fileLevel(safeResultName(request.name()), request, ErrorCode.INVALID_FILE_NAME, null);
         }
         String resultName = name.resultName("xml");
         Optional<RequestType> type = RequestType.ofPrefix(name.prefix());
@@ -61,7 +64,7 @@ public final class RequestRouter implements RequestProcessor {
     @Override
     public ProcessedResult answerServiceUnavailable(RequestFile request, Duration waited) {
         Optional<RequestFileName> parsed = RequestFileName.parse(request.name());
-        String resultName = parsed.map(name -> name.resultName("xml")).orElseGet(() -> fallbackResultName(request.name()));
+        String resultName = safeResultName(request.name());
         Optional<RequestProcessor> typed = parsed.flatMap(name -> RequestType.ofPrefix(name.prefix()))
                 .map(processors::get);
         if (typed.isPresent()) {
@@ -72,6 +75,12 @@ public final class RequestRouter implements RequestProcessor {
         }
         return errors.fileLevel(resultName, request, ErrorCode.CENTRAL_SERVICE_UNAVAILABLE,
                 waited.toSeconds() + "秒間応答がありませんでした");
+    }
+
+    // A path separator makes the name unusable as such; anything else the grammar refuses has an unknown prefix.
+    private static ErrorCode invalidNameOrUnknownType(String requestName) {
+        return requestName.contains("\\") || requestName.contains("/") ? ErrorCode.INVALID_FILE_NAME
+                : ErrorCode.UNKNOWN_REQUEST_TYPE;
     }
 
     private static boolean isSafeId(String id) {
@@ -94,11 +103,26 @@ public final class RequestRouter implements RequestProcessor {
         return safe.toString();
     }
 
-    // The agent only hands over names that follow the grammar, so this is a safety net: answer under a name the
-    // レセコン can still correlate.
-    private static String fallbackResultName(String requestName) {
+    /**
+     * The result name of any request name, also one {@link RequestFileName#parse} refuses (a backslash or
+     * {@code /} in it, a Windows-illegal id): {@code req_} becomes {@code res_}, the extension {@code .xml}, and every
+     * character a Windows file name cannot hold (backslash, {@code / : * ? " < > |}, control characters) becomes {@code _},
+     * at most {@link #MAX_ID_LENGTH} characters of the id are kept. So every request gets an answer the agent can
+     * publish; without it a name with a backslash made the result name invalid, the processor threw, and the request
+     * was retried forever, across restarts. The レセコン correlates such an answer by the echoed header.
+     */
+    static String safeResultName(String requestName) {
+        Optional<RequestFileName> parsed = RequestFileName.parse(requestName);
+        if (parsed.isPresent() && isSafeId(parsed.get().id())) {
+            return parsed.get().resultName("xml");
+        }
         int at = requestName.indexOf("req_");
-        String base = at < 0 ? requestName : requestName.substring(0, at) + "res_" + requestName.substring(at + 4);
-        return base.endsWith(".xml") ? base : base + ".xml";
+        String prefix = at < 0 ? "" : requestName.substring(0, at);
+        String id = at < 0 ? requestName : requestName.substring(at + 4);
+        if (id.toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            id = id.substring(0, id.length() - 4);
+        }
+        String name = windowsSafe(prefix) + "res_" + windowsSafe(id) + ".xml";
+        return name.startsWith(".") ? "_" + name.substring(1) : name; // '.' names are the agent's temporary files
     }
 }

@@ -74,7 +74,7 @@ class CrashRecoveryTest {
     void crashedWhileWritingTheTemporaryResult() throws Exception {
         String planned = "<XmlMsg>planned answer</XmlMsg>";
         leaveClaimedCopy();
-        Files.writeString(folders.res().resolve(RequestNames.temporaryResultName(RESULT)), "<XmlMsg>half");
+        Files.writeString(folders.res().resolve("." + RESULT + ".0123456789abcdef.tmp"), "<XmlMsg>half");
         try (AnswerJournal journal = openJournal()) {
             journal.claimed(REQUEST);
             journal.writing(REQUEST, RESULT, sha256(planned));
@@ -161,6 +161,6 @@ class CrashRecoveryTest {
     }
 
     private static String sha256(String content) {
-        return DurableFiles.sha256Hex(content.getBytes(StandardCharsets.UTF_8));
+        return Sha256.hex(content.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -28,7 +28,8 @@ final class RecordingProcessor implements RequestProcessor {
     }
 
     static ProcessedResult echo(RequestFile request) {
-        String content = request.oversized() ? "oversized" : new String(request.content(), StandardCharsets.UTF_8);
+        String content = request.oversized() ? "oversized" : request.notRegularFile() ? "not a regular file"
+                : new String(request.content(), StandardCharsets.UTF_8);
         return new ProcessedResult(resultNameOf(request.name()),
                 answerTo(request.name(), content).getBytes(StandardCharsets.UTF_8));
     }

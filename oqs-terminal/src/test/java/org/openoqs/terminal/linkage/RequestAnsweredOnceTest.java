@@ -45,7 +45,7 @@ class RequestAnsweredOnceTest {
             assertThat(names(folders.processing())).isEmpty();
             assertThat(agent.status()).isEqualTo(new LinkageStatus(1, 0, 0, 0));
 
-            String sha256 = DurableFiles.sha256Hex(Files.readAllBytes(folders.res().resolve(RESULT)));
+            String sha256 = Sha256.hex(Files.readAllBytes(folders.res().resolve(RESULT)));
             List<String> journal = Files.readAllLines(folders.journal());
             assertThat(journal.get(journal.size() - 1)).matches("\\d+\t" + REQUEST + "\t" + RESULT + "\t" + sha256);
         }

@@ -26,10 +26,9 @@ class ResultFolderProblemTest {
         try (LinkageAgent agent = new LinkageAgent(folders, fastSettings(), new RecordingProcessor())) {
             agent.start();
             assertThat(agent.resultFolderProblem()).isEmpty();
-            // a non-empty folder where the temporary result must go makes the write fail like a disk error
-            Path blocker = folders.res().resolve(RequestNames.temporaryResultName(RESULT));
-            Files.createDirectories(blocker);
-            Files.writeString(blocker.resolve("keep"), "x");
+            // The result folder replaced by a plain file (an unmounted share, a disk error): writing fails.
+            Files.delete(folders.res());
+            Files.writeString(folders.res(), "not a folder");
 
             drop(folders.req(), REQUEST, "<XmlMsg/>");
             awaitCondition("the write failed", () -> agent.resultFolderProblem().isPresent());
@@ -39,8 +38,8 @@ class ResultFolderProblemTest {
             assertThat(problem.detail()).isNotBlank();
             assertThat(agent.oldestWaitingSince()).isPresent();
 
-            Files.delete(blocker.resolve("keep"));
-            Files.deleteIfExists(blocker);
+            Files.delete(folders.res());
+            Files.createDirectory(folders.res());
             assertThat(agent.awaitIdle(TIMEOUT)).isTrue();
 
             assertThat(Files.exists(folders.res().resolve(RESULT))).isTrue();

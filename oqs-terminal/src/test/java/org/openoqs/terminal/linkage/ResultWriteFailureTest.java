@@ -28,10 +28,9 @@ class ResultWriteFailureTest {
         RecordingProcessor processor = new RecordingProcessor();
         try (LinkageAgent agent = new LinkageAgent(folders, fastSettings(), processor)) {
             agent.start();
-            // A non-empty folder where the temporary result file must go: writing it fails like a disk error.
-            Path blocker = folders.res().resolve(RequestNames.temporaryResultName(RESULT));
-            Files.createDirectories(blocker);
-            Files.writeString(blocker.resolve("keep"), "x");
+            // The result folder replaced by a plain file (an unmounted share, a disk error): writing fails.
+            Files.delete(folders.res());
+            Files.writeString(folders.res(), "not a folder");
 
             drop(folders.req(), REQUEST, "<XmlMsg/>");
 
@@ -39,8 +38,8 @@ class ResultWriteFailureTest {
             assertThat(names(folders.processing())).containsExactly(REQUEST);
             assertThat(Files.exists(folders.res().resolve(RESULT))).isFalse();
 
-            Files.delete(blocker.resolve("keep"));
-            Files.deleteIfExists(blocker); // a retry may already have removed the emptied folder
+            Files.delete(folders.res());
+            Files.createDirectory(folders.res());
 
             assertThat(agent.awaitIdle(TIMEOUT)).isTrue();
             assertThat(names(folders.res())).containsExactly(RESULT);

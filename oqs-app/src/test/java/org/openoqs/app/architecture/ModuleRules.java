@@ -1,0 +1,52 @@
+package org.openoqs.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.openoqs.files.DurableWrites;
+
+/** The module rules, shared by the checks on the real code and the checks that the rules catch a violation. */
+final class ModuleRules {
+
+    private ModuleRules() {
+    }
+
+    /** Every main class of every module (oqs-app sees all of them on its test class path). */
+    static JavaClasses mainClasses() {
+        // jars included: under "verify" the sibling modules arrive as jars, under "test" as class folders
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.openoqs");
+    }
+
+    /**
+     * Issue 14 point 3: a file is put in place only through {@link DurableWrites} (random temporary name, no link
+     * followed, stated permissions, fsync, atomic rename). Any other class that renames — {@code Files.move} (with
+     * or without ATOMIC_MOVE), {@code File.renameTo}, or naming {@code StandardCopyOption.ATOMIC_MOVE} — is named.
+     */
+    static final ArchRule ONLY_DURABLE_WRITES_RENAMES_INTO_PLACE = noClasses()
+            .that().doNotBelongToAnyOf(DurableWrites.class)
+            .should().callMethodWhere(target("java.nio.file.Files", "move"))
+            .orShould().callMethodWhere(target("java.io.File", "renameTo"))
+            .orShould().accessField("java.nio.file.StandardCopyOption", "ATOMIC_MOVE")
+            .because("every temp-name + rename goes through org.openoqs.files.DurableWrites (issue 14 point 3)");
+
+    /** oqs-core is the framework-free, I/O-free domain and codec. */
+    static final ArchRule CORE_STAYS_PLAIN = noClasses()
+            .that().resideInAPackage("org.openoqs.core..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "picocli..", "jakarta..",
+                    "javax.servlet..", "org.slf4j..", "org.bouncycastle..", "java.nio.file..")
+            .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File.*|RandomAccessFile)")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
+            .because("oqs-core is plain Java without frameworks or file I/O (project rules)");
+
+    private static DescribedPredicate<JavaMethodCall> target(String owner,
+            String name) {
+        return DescribedPredicate.describe(owner + "." + name + "(..)",
+                call -> call.getTargetOwner().getName().equals(owner) && call.getName().equals(name));
+    }
+}
