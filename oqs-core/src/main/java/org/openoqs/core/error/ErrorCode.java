@@ -252,7 +252,7 @@ public enum ErrorCode {
             "MedicalTreatmentFlag is present but not 1, 2 or 3 (OQSCD028)."),
     PDF_UNAVAILABLE("OQSP3114", Level.PERSON,
             "PDF形式で出力できません（日本語フォントが利用できません）。XML形式（FileCategory 2 または 4）を指定してください。",
-            "A PDF file category was asked for but the service has no Japanese font to render it with (fonts-ipafont-gothic)."),
+            "A PDF file category was asked for but the Japanese font configured with openoqs.pdf.font cannot be used (the service ships IPA Gothic; only a broken setting leads here, and the log names the reason)."),
     MISSING_REFERENCE_NUMBER("OQSP3201", Level.PERSON,
             "照会番号（ReferenceNumber）が指定されていません。",
             "ReferenceNumberRegistrationInfo has no ReferenceNumber (or the block is missing)."),
@@ -325,6 +325,10 @@ public enum ErrorCode {
     NOTICE_NOT_FOUND("OQSF9405", Level.FILE,
             "指定されたお知らせはありません（番号が誤っているか、取り下げ済みです）。",
             "DELETE /api/v1/operator/notices/{id}: no notice with this id, or it was already withdrawn."),
+    // ---- 98xx: the service's own resources (the PDF font) ------------------------------------------------------
+    PDF_FONT_UNUSABLE("OQSF9801", Level.FILE,
+            "日本語フォントを読み込めないため、PDFを作成できません。システム管理者はフォントの設定（openoqs.pdf.font）を確認してください。",
+            "The Japanese font configured with -Dopenoqs.pdf.font cannot be used (missing, a folder, unreadable, not TrueType, no Japanese glyphs): PDFs answer HTTP 503 with the reason, the log and oqs doctor (service.pdf-font) name it."),
     INTERNAL_ERROR("OQSF9999", Level.FILE,
             "システム内部でエラーが発生しました。しばらくしてから再度実行してください。",
             "Any unexpected failure; details go to the log, never to the result file.");

@@ -53,11 +53,12 @@ public class MedicalInformationService {
     private final ConsentService consents;
     private final AuditLog audit;
     private final MedicalHistories histories;
-    private final Optional<MedicalInformationPdf> pdf = MedicalInformationPdf.create();
+    private final MedicalInformationPdf pdf;
     private final Clock clock;
 
     public MedicalInformationService(JdbcQualificationRegistry registry, ConsentService consents, AuditLog audit,
-            MedicalHistories histories, Clock clock) {
+            MedicalHistories histories, MedicalInformationPdf pdf, Clock clock) {
+        this.pdf = pdf;
         this.registry = registry;
         this.consents = consents;
         this.audit = audit;
@@ -96,7 +97,7 @@ public class MedicalInformationService {
             record(caller, kind, r.arbitraryFileIdentifier(), persons, refusal.get().auditOutcome());
             return refusal(facility, r.arbitraryFileIdentifier(), refusal.get().violation(), now, cc);
         }
-        if (r.wantsPdf() && pdf.isEmpty()) {
+        if (r.wantsPdf() && !pdf.available()) {
             record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.PDF_UNAVAILABLE.code());
             return refusal(facility, r.arbitraryFileIdentifier(), Violation.of(ErrorCode.PDF_UNAVAILABLE, null), now, cc);
         }
@@ -117,7 +118,7 @@ public class MedicalInformationService {
         var diagnoses = withDiagnosis ? history.diagnoses() : null;
         var surgeries = withSurgery ? history.surgeries() : null;
         if (r.wantsPdf()) {
-            return new Answer(null, pdf.orElseThrow().drugInformation(new DrugHistoryPeriod(r.from(), r.to()), person, dispensings, diagnoses, surgeries, now));
+            return new Answer(null, pdf.drugInformation(new DrugHistoryPeriod(r.from(), r.to()), person, dispensings, diagnoses, surgeries, now));
         }
         return new Answer(MedicalInformationResults.drugResult(r, person, dispensings, diagnoses, surgeries, now, cc), null);
     }
@@ -125,7 +126,7 @@ public class MedicalInformationService {
     private Answer checkups(MedicalInformationRequest r, Person person, MedicalHistory history, LocalDateTime now,
             CharacterCode cc) {
         if (r.wantsPdf()) {
-            return new Answer(null, pdf.orElseThrow().healthCheckups(person, history.checkups(), now));
+            return new Answer(null, pdf.healthCheckups(person, history.checkups(), now));
         }
         return new Answer(MedicalInformationResults.checkupResult(r, person, history.checkups(), now, cc), null);
     }
