@@ -25,6 +25,9 @@ import java.util.Objects;
  * @param populationSize         size of the synthetic population seeded next to the personas (default 10,000)
  * @param bindAddress            address to listen on; {@code null} = all interfaces
  * @param clock                  the service's clock ({@code null} → system clock); always used in Asia/Tokyo
+ * @param managementPort         plain-HTTP port of the actuator (health, Prometheus metrics), never the API port;
+ *                               0 picks a free one (read it back with {@link CentralServer#managementPort()})
+ * @param managementAddress      address the actuator listens on; {@code null} → loopback (127.0.0.1) only
  */
 public record ServerConfig(
         Path home,
@@ -41,7 +44,9 @@ public record ServerConfig(
         char[] caPassword,
         int populationSize,
         String bindAddress,
-        Clock clock) {
+        Clock clock,
+        int managementPort,
+        String managementAddress) {
 
     /** Japan Standard Time, the only time zone the service reasons in. */
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -51,12 +56,15 @@ public record ServerConfig(
 
     public static final int DEFAULT_POPULATION_SIZE = 10_000;
 
+    /** Where the actuator listens unless told otherwise: metrics are for the operator's own machine. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** The essentials; CA password from {@code ca.password}, 10,000 people, all interfaces, system clock. */
     public ServerConfig(Path home, int port, String jdbcUrl, String jdbcUser, String jdbcPassword, Path serverKeyStore,
                         char[] serverKeyStorePassword, Path trustStore, char[] trustStorePassword, Path caDirectory,
                         boolean seedDemoData) {
         this(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore, serverKeyStorePassword, trustStore,
-                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null);
+                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null, 0, null);
     }
 
     public ServerConfig {
@@ -67,6 +75,10 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (managementPort < 0 || managementPort > 65535) {
+            throw new IllegalArgumentException("management port out of range: " + managementPort);
+        }
+        managementAddress = managementAddress == null || managementAddress.isBlank() ? LOOPBACK : managementAddress;
         if (populationSize < 0) {
             throw new IllegalArgumentException("populationSize must be >= 0");
         }
@@ -103,7 +115,8 @@ public record ServerConfig(
 
     @Override
     public String toString() { // never print passwords
-        return "ServerConfig[home=" + home + ", port=" + port + ", bindAddress=" + bindAddress + ", jdbcUrl="
+        return "ServerConfig[home=" + home + ", port=" + port + ", bindAddress=" + bindAddress + ", management=" + managementAddress + ":"
+                + managementPort + ", jdbcUrl="
                 + effectiveJdbcUrl() + ", serverKeyStore=" + serverKeyStore + ", trustStore=" + trustStore
                 + ", caDirectory=" + caDirectory + ", seedDemoData=" + seedDemoData + ", populationSize="
                 + populationSize + "]";
@@ -126,6 +139,8 @@ public record ServerConfig(
         private boolean seedDemoData = true;
         private int populationSize = DEFAULT_POPULATION_SIZE;
         private Clock clock;
+        private int managementPort;
+        private String managementAddress;
 
         private Builder(Path home) {
             this.home = home;
@@ -176,6 +191,13 @@ public record ServerConfig(
             return this;
         }
 
+        /** The actuator's plain-HTTP port (0: a free one) and address ({@code null}: loopback). */
+        public Builder management(int port, String address) {
+            this.managementPort = port;
+            this.managementAddress = address;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -184,7 +206,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore,
                     serverKeyStorePassword, trustStore, trustStorePassword, caDirectory, seedDemoData, caPassword,
-                    populationSize, bindAddress, clock);
+                    populationSize, bindAddress, clock, managementPort, managementAddress);
         }
     }
 }

@@ -135,6 +135,7 @@ public final class DemoSystem implements AutoCloseable {
             throw failed;
         }
         Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
+        properties.put("metrics.url", server.metricsUri().toString());
         properties.put("office.code", OFFICE_CODE);
         properties.put("office.p12", home.officePkcs12().toString());
         properties.put("office.p12.password", new String(officePassword));

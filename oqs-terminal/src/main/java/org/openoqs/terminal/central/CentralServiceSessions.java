@@ -37,6 +37,7 @@ public final class CentralServiceSessions {
     private final AtomicInteger inUse = new AtomicInteger();
     private final AtomicInteger mostInUse = new AtomicInteger();
     private final AtomicReference<ServiceOutage> outage = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicLong outages = new java.util.concurrent.atomic.AtomicLong();
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final CentralService limited;
 
@@ -76,6 +77,11 @@ public final class CentralServiceSessions {
     }
 
     /** Present while the service is unreachable. */
+    /** Outages that began since start (a current one included). */
+    public long outagesSinceStart() {
+        return outages.get();
+    }
+
     public Optional<ServiceOutage> outage() {
         return Optional.ofNullable(outage.get());
     }
@@ -126,6 +132,7 @@ public final class CentralServiceSessions {
         ServiceOutage before = outage.getAndUpdate(current -> current == null ? started
                 : new ServiceOutage(current.since(), started.detail()));
         if (before == null) {
+            outages.incrementAndGet();
             log.warn("central service unreachable: {}. Requests are kept and retried with back-off", started.detail());
         }
     }

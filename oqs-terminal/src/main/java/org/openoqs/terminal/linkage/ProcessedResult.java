@@ -17,6 +17,27 @@ public record ProcessedResult(String resultFileName, byte[] content) {
         Objects.requireNonNull(content, "content");
     }
 
+    /**
+     * True when the result says the whole file failed ({@code SegmentOfResult} 9, in UTF-8 and Shift_JIS alike, the
+     * tag being ASCII). Encrypted ({@code .zip}) and PDF results cannot be read here and count as answers.
+     */
+    public boolean reportsFileError() {
+        byte[] marker = FILE_ERROR_MARKER;
+        outer:
+        for (int i = 0; i + marker.length <= content.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (content[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static final byte[] FILE_ERROR_MARKER =
+            "<SegmentOfResult>9</SegmentOfResult>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     // The name ends up on an SMB share read by Windows machines, and names starting with '.' are reserved for
     // the agent's own temporary files.
     private static void requirePlainFileName(String name) {

@@ -51,6 +51,7 @@ final class RequestHandler {
     private final ResultFolderCondition resultFolder;
     // Two different requests could map to the same result name; only one may publish it.
     private final Set<String> resultNamesBeingPublished = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicLong fileErrorAnswers = new java.util.concurrent.atomic.AtomicLong();
 
     RequestHandler(LinkageFolders folders, long maxRequestBytes, RequestProcessor processor, AnswerJournal journal,
             Duration serviceOutageTimeout, ResultFolderCondition resultFolder) {
@@ -126,12 +127,20 @@ final class RequestHandler {
                 return Outcome.RETRY;
             }
             publish(name, claimed, result);
+            if (result.reportsFileError()) {
+                fileErrorAnswers.incrementAndGet();
+            }
             return Outcome.ANSWERED;
         } catch (IOException e) {
             log.warn("answering request {} failed; it stays in {} and is retried: {}", name, folders.processing(),
                     e.toString());
             return Outcome.RETRY;
         }
+    }
+
+    /** Results published since start that say the whole file failed ({@link ProcessedResult#reportsFileError()}). */
+    long fileErrorAnswers() {
+        return fileErrorAnswers.get();
     }
 
     /** True if the result the entry was about to publish is in {@code res}, byte for byte. */
