@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.logging.LogFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -183,6 +184,7 @@ public final class CentralServer implements AutoCloseable {
         // the certificate request is part of the initial handshake. Flyway warns about H2 being newer than verified.
         p.put("logging.level.org.apache.tomcat.util.net.SSLUtilBase", "ERROR");
         p.put("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");
+        LogFormat.apply(p); // OQS_LOG_FORMAT=json: one JSON object per line, with the request id
         return p;
     }
 

@@ -32,14 +32,30 @@ public final class JapaneseFont {
     /** A font without these shows 薬剤情報 as empty boxes: as useless as no font. */
     private static final String JAPANESE_SAMPLE = "あア薬";
 
+    /** How the demo and {@code oqs doctor} name the bundled font in {@code demo.properties} ({@code pdf.font}). */
+    public static final String BUNDLED_SETTING = "bundled";
+
     private final String source;
     private final byte[] program;
     private final String problem;
+    private final boolean bundled;
 
     private JapaneseFont(String source, byte[] program, String problem) {
         this.source = source;
         this.program = program;
         this.problem = problem;
+        this.bundled = BUNDLED_NAME.equals(source);
+    }
+
+    /** The setting as written: {@value #BUNDLED_SETTING} or the configured file's absolute path. */
+    public String setting() {
+        return bundled ? BUNDLED_SETTING : source;
+    }
+
+    /** The font a setting names: {@value #BUNDLED_SETTING} (or nothing) is the bundled one, anything else a file. */
+    public static JapaneseFont of(String setting) {
+        return setting == null || setting.isBlank() || setting.equals(BUNDLED_SETTING) ? bundled()
+                : file(Path.of(setting));
     }
 
     /** The file named by {@value #PROPERTY}, else the bundled IPA Gothic. */
