@@ -29,6 +29,8 @@ import org.openoqs.server.consent.ConsentService;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.openoqs.server.security.FacilityPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MedicalInformationService {
+
+    private static final Logger log = LoggerFactory.getLogger(MedicalInformationService.class);
 
     public static final String ACTION = "MEDICAL_INFORMATION";
 
@@ -98,6 +102,8 @@ public class MedicalInformationService {
             return refusal(facility, r.arbitraryFileIdentifier(), refusal.get().violation(), now, cc);
         }
         if (r.wantsPdf() && !pdf.available()) {
+            log.warn("PDF file category {} refused with {}: the font {} cannot be used: {}", r.fileCategory(),
+                    ErrorCode.PDF_UNAVAILABLE.code(), pdf.font().source(), pdf.font().problem().orElse(""));
             record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.PDF_UNAVAILABLE.code());
             return refusal(facility, r.arbitraryFileIdentifier(), Violation.of(ErrorCode.PDF_UNAVAILABLE, null), now, cc);
         }

@@ -35,6 +35,16 @@ public class OqsMetrics {
             this.counter = counter;
             this.timer = timer;
         }
+
+        /** Micrometer's name of the counter ({@code oqs.inquiries} → {@code oqs_inquiries_total}). */
+        public String counterName() {
+            return counter;
+        }
+
+        /** Micrometer's name of the timer ({@code oqs.inquiry} → {@code oqs_inquiry_seconds_*}). */
+        public String timerName() {
+            return timer;
+        }
     }
 
     private final MeterRegistry registry;
