@@ -13,6 +13,8 @@ public final class LogFormat {
 
     public static final String PROPERTY = "openoqs.log.format";
     public static final String ENVIRONMENT = "OQS_LOG_FORMAT";
+    /** One line per HTTP request (method, path, status, time): with JSON logs only. */
+    public static final String ACCESS_LOGGER = "org.openoqs.server.access";
 
     private LogFormat() {
     }
@@ -24,9 +26,10 @@ public final class LogFormat {
 
     /** The Spring logging properties for the chosen format. */
     public static void apply(Map<String, Object> springProperties) {
-        if (json()) {
+        boolean json = json();
+        if (json) {
             springProperties.put("logging.structured.format.console", "logstash");
-            springProperties.put("logging.level.org.openoqs.server.access", "INFO");
         }
+        springProperties.put("logging.level." + ACCESS_LOGGER, json ? "INFO" : "WARN");
     }
 }

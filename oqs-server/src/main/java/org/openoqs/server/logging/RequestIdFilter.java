@@ -17,8 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Gives every HTTP request an identifier that every log line written while it is handled carries (MDC key
  * {@value #MDC_KEY}; a JSON log has it as a field) and that the answer names in {@value #HEADER}. A caller's own
  * {@value #HEADER} is kept when it is a short plain token, so a terminal's request and the service's lines can be
- * matched; anything else is replaced. Ends with one access line ({@code org.openoqs.server.access}: INFO with JSON
- * logs, DEBUG otherwise, docs/metrics.md).
+ * matched; anything else is replaced. Ends with one access line at INFO ({@code org.openoqs.server.access}: on with
+ * JSON logs, off with text logs, where the console is the demo's, docs/metrics.md).
  */
 public final class RequestIdFilter extends OncePerRequestFilter {
 
@@ -26,7 +26,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Logger access = LoggerFactory.getLogger("org.openoqs.server.access");
+    private static final Logger access = LoggerFactory.getLogger(LogFormat.ACCESS_LOGGER);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -39,7 +39,7 @@ public final class RequestIdFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } finally {
-            access.debug("{} {} answered {} in {} ms", request.getMethod(), request.getRequestURI(),
+            access.info("{} {} answered {} in {} ms", request.getMethod(), request.getRequestURI(),
                     response.getStatus(), (System.nanoTime() - started) / 1_000_000);
             MDC.remove(MDC_KEY);
         }
