@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -80,7 +81,7 @@ class CardPathIT {
         Persona taro = Personas.byKey("shaho-honnin").orElseThrow();
 
         for (String system : List.of("YZK", "TKK")) {
-            String id = "it-pdf-" + system.toLowerCase(java.util.Locale.ROOT);
+            String id = "it-pdf-" + system.toLowerCase(Locale.ROOT);
             Folders.drop(demo.req(), system + "siquc01req_" + id + ".xml", medicalRequestXml(id, taro, "1")
                     .getBytes(StandardCharsets.UTF_8));
             byte[] pdf = Folders.awaitFile(demo.res().resolve(system + "siquc01res_" + id + ".pdf"), Duration.ofSeconds(20));

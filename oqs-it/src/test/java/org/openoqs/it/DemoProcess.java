@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +48,11 @@ final class DemoProcess implements AutoCloseable {
 
     /** Starts {@code oqs demo --home HOME --port 0} and waits for its ready line. */
     static DemoProcess start(Path home) throws Exception {
-        return start(home, List.of(), java.util.Map.of());
+        return start(home, List.of(), Map.of());
     }
 
     /** The same, with JVM options (e.g. {@code -Dopenoqs.pdf.font=…}) and environment variables of its own. */
-    static DemoProcess start(Path home, List<String> jvmOptions, java.util.Map<String, String> environment)
+    static DemoProcess start(Path home, List<String> jvmOptions, Map<String, String> environment)
             throws Exception {
         List<String> args = new ArrayList<>(List.of("-Xmx512m"));
         args.addAll(jvmOptions);

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import org.openoqs.server.pdf.JapaneseFont;
 import org.openoqs.terminal.doctor.DoctorCheck;
@@ -47,15 +48,15 @@ final class PdfFontCheck implements DoctorCheck {
                 .orElseGet(() -> Finding.ok(id(), "PDF の日本語フォントを使用できます（" + font.source() + "）"));
     }
 
-    private java.util.Optional<String> demoSetting() throws IOException {
+    private Optional<String> demoSetting() throws IOException {
         Path demo = home.resolve(TerminalSetupLoader.DEMO_PROPERTIES);
         if (!Files.isRegularFile(demo)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(demo, StandardCharsets.UTF_8)) {
             properties.load(in);
         }
-        return java.util.Optional.ofNullable(properties.getProperty("pdf.font"));
+        return Optional.ofNullable(properties.getProperty("pdf.font"));
     }
 }

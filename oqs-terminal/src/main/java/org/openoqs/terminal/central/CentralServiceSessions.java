@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.slf4j.Logger;
@@ -37,7 +38,7 @@ public final class CentralServiceSessions {
     private final AtomicInteger inUse = new AtomicInteger();
     private final AtomicInteger mostInUse = new AtomicInteger();
     private final AtomicReference<ServiceOutage> outage = new AtomicReference<>();
-    private final java.util.concurrent.atomic.AtomicLong outages = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong outages = new AtomicLong();
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final CentralService limited;
 

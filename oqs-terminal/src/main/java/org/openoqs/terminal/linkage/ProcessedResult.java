@@ -1,5 +1,6 @@
 package org.openoqs.terminal.linkage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -11,6 +12,9 @@ import java.util.Objects;
  * @param content        the bytes to publish
  */
 public record ProcessedResult(String resultFileName, byte[] content) {
+
+    private static final byte[] FILE_ERROR_MARKER =
+            "<SegmentOfResult>9</SegmentOfResult>".getBytes(StandardCharsets.US_ASCII);
 
     public ProcessedResult {
         requirePlainFileName(resultFileName);
@@ -34,9 +38,6 @@ public record ProcessedResult(String resultFileName, byte[] content) {
         }
         return false;
     }
-
-    private static final byte[] FILE_ERROR_MARKER =
-            "<SegmentOfResult>9</SegmentOfResult>".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     // The name ends up on an SMB share read by Windows machines, and names starting with '.' are reserved for
     // the agent's own temporary files.

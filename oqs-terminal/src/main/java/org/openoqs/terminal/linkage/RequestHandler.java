@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,7 @@ final class RequestHandler {
     private final ResultFolderCondition resultFolder;
     // Two different requests could map to the same result name; only one may publish it.
     private final Set<String> resultNamesBeingPublished = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicLong fileErrorAnswers = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong fileErrorAnswers = new AtomicLong();
 
     RequestHandler(LinkageFolders folders, long maxRequestBytes, RequestProcessor processor, AnswerJournal journal,
             Duration serviceOutageTimeout, ResultFolderCondition resultFolder) {
