@@ -77,12 +77,12 @@ public final class CentralServiceSessions {
         return mostInUse.get();
     }
 
-    /** Present while the service is unreachable. */
     /** Outages that began since start (a current one included). */
     public long outagesSinceStart() {
         return outages.get();
     }
 
+    /** Present while the service is unreachable. */
     public Optional<ServiceOutage> outage() {
         return Optional.ofNullable(outage.get());
     }
