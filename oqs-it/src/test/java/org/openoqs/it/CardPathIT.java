@@ -14,7 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +71,24 @@ class CardPathIT {
         assertThat(result).contains("<ResultCode>1</ResultCode>", "<Name>山田　太郎</Name>", "<DrugInf>", "<DrugN>");
         String checkups = medicalRequest("TKK", "it-checkups", Personas.byKey("shaho-honnin").orElseThrow(), "2");
         assertThat(checkups).contains("<ResultCode>1</ResultCode>", "<QualificationsInfo>");
+    }
+
+    /** File category 1 is the PDF, drawn with the font the demo ships: the machine has no Japanese font for it. */
+    @Test
+    void thePdfCategoriesAreJapanesePdfsFromAMachineWithoutJapaneseFonts() throws Exception {
+        DemoProcess.Completed done = reader("--card", "P000000000000001", "--method", "face", "--consent", "drug,checkup");
+        assertThat(done.exitCode()).as(done.output()).isZero();
+        Persona taro = Personas.byKey("shaho-honnin").orElseThrow();
+
+        for (String system : List.of("YZK", "TKK")) {
+            String id = "it-pdf-" + system.toLowerCase(Locale.ROOT);
+            Folders.drop(demo.req(), system + "siquc01req_" + id + ".xml", medicalRequestXml(id, taro, "1")
+                    .getBytes(StandardCharsets.UTF_8));
+            byte[] pdf = Folders.awaitFile(demo.res().resolve(system + "siquc01res_" + id + ".pdf"), Duration.ofSeconds(20));
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                assertThat(new PDFTextStripper().getText(document)).as(system).contains("山田　太郎", "生年月日");
+            }
+        }
     }
 
     @Test
@@ -177,6 +199,13 @@ class CardPathIT {
     }
 
     private static String medicalRequest(String system, String id, Persona persona, String fileCategory) throws Exception {
+        String xml = medicalRequestXml(id, persona, fileCategory);
+        Folders.drop(demo.req(), system + "siquc01req_" + id + ".xml", xml.getBytes(StandardCharsets.UTF_8));
+        return new String(Folders.awaitFile(demo.res().resolve(system + "siquc01res_" + id + ".xml"), Duration.ofSeconds(20)),
+                StandardCharsets.UTF_8);
+    }
+
+    private static String medicalRequestXml(String id, Persona persona, String fileCategory) {
         var q = persona.qualifications().get(0);
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><XmlMsg><MessageHeader><MedicalInstitutionCode>"
                 + props.getProperty("institution.code") + "</MedicalInstitutionCode><InsurerNumber>"
@@ -188,8 +217,6 @@ class CardPathIT {
                 + "<ArbitraryFileIdentifier>" + id + "</ArbitraryFileIdentifier></MessageHeader><MessageBody>"
                 + "<FileCategory>" + fileCategory + "</FileCategory><MedicalTreatmentFlag>1</MedicalTreatmentFlag>"
                 + "</MessageBody></XmlMsg>";
-        Folders.drop(demo.req(), system + "siquc01req_" + id + ".xml", xml.getBytes(StandardCharsets.UTF_8));
-        return new String(Folders.awaitFile(demo.res().resolve(system + "siquc01res_" + id + ".xml"), Duration.ofSeconds(20)),
-                StandardCharsets.UTF_8);
+        return xml;
     }
 }

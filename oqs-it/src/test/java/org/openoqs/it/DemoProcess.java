@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -47,8 +48,17 @@ final class DemoProcess implements AutoCloseable {
 
     /** Starts {@code oqs demo --home HOME --port 0} and waits for its ready line. */
     static DemoProcess start(Path home) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand("-Xmx512m", "-jar", jar().toString(), "demo",
-                "--home", home.toString(), "--port", "0"));
+        return start(home, List.of(), Map.of());
+    }
+
+    /** The same, with JVM options (e.g. {@code -Dopenoqs.pdf.font=…}) and environment variables of its own. */
+    static DemoProcess start(Path home, List<String> jvmOptions, Map<String, String> environment)
+            throws Exception {
+        List<String> args = new ArrayList<>(List.of("-Xmx512m"));
+        args.addAll(jvmOptions);
+        args.addAll(List.of("-jar", jar().toString(), "demo", "--home", home.toString(), "--port", "0"));
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(args.toArray(String[]::new)));
+        builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         DemoProcess demo = new DemoProcess(builder.start(), home);
         demo.awaitReady();

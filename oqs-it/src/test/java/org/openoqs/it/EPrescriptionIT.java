@@ -10,6 +10,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -143,8 +146,27 @@ class EPrescriptionIT {
         assertThat(text(body, "VerifyResultList", "Status")).isEqualTo("1");
     }
 
+    /** The 控え is drawn with the font the service ships: no Japanese font is installed on the machine for it. */
     @Test
     @Order(2)
+    void theClinicsCopyIsAPdfWithThePatientsNameInJapanese() throws Exception {
+        String id = "it-copy";
+        XmlNode request = XmlNode.builder("XmlMsg")
+                .child("MessageHeader", h -> h.leaf("MedicalInstitutionCode", CLINIC).leaf("ArbitraryFileIdentifier", id))
+                .child("MessageBody", b -> b.leaf("PrescriptionId", prescriptionId)).build();
+        Folders.drop(clinicReq, "EPSsicpy01req_" + id + ".xml",
+                new XmlDocumentWriter().writeBytes(request, CharacterCode.UTF_8));
+
+        byte[] pdf = Folders.awaitFile(clinicRes.resolve("EPSsicpy01res_" + id + ".pdf"), WAIT);
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(new PDFTextStripper().getText(document)).contains("処方内容（控え）", "結合　花子", accessCode,
+                    "結合試験錠5mg");
+        }
+    }
+
+    @Test
+    @Order(3)
     void pharmacyReceivesByAccessCodeAndTheClinicSeesItInProgress() throws Exception {
         XmlNode received = exchange(pharmacyReq, pharmacyRes, "EPSsircv01", PHARMACY,
                 b -> b.leaf("AccessCode", accessCode).leaf("Birthdate", BIRTHDATE.format(DateTimeFormatter.BASIC_ISO_DATE)));
@@ -155,7 +177,7 @@ class EPrescriptionIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void pharmacyDispensesTheClinicSeesDispensedAndCannotCancel() throws Exception {
         XmlNode dispensed = exchange(pharmacyReq, pharmacyRes, "EPSsidsp01", PHARMACY, b -> b
                 .leaf("PrescriptionId", prescriptionId)
@@ -173,7 +195,7 @@ class EPrescriptionIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aFacilityThatOptedOutIsRefusedWithAClearCode() throws Exception {
         server.facilities().updateSettings(PHARMACY, server.facilities().get(PHARMACY).settings()
                 .withEPrescription(EPrescriptionUse.NOT_USED));

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,7 +45,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * The web portal in real Chromium (Debian {@code chromium} + {@code chromium-driver}, Japanese fonts), against the
+ * The web portal in real Chromium (Debian {@code chromium} + {@code chromium-driver}), against the
  * real {@code oqs demo} process, following the seed's set-up: first login of the master account → forced password
  * change → notices → the master creates an administrator → the administrator creates a general account and
  * switches the result character code to Shift_JIS → the general account is refused account management by the
@@ -82,10 +81,9 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed (/usr/bin/chromium): "
-                + "apt-get install chromium chromium-driver fonts-ipafont-gothic (.ci/run does this)");
-        assertThat(CHROMEDRIVER).as("chromium is installed but its driver is not: apt-get install chromium-driver")
-                .isExecutable();
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as("Chromium and its driver "
+                + "(/usr/bin/chromium, /usr/bin/chromedriver) are missing: ./mvnw verify installs them "
+                + "(scripts/test-prerequisites.sh), or: sudo apt-get install -y chromium chromium-driver").isTrue();
         Files.createDirectories(SCREENSHOTS);
         demo = DemoProcess.start(home);
         props = demo.properties();

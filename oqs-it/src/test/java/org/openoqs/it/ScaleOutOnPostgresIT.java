@@ -1,7 +1,6 @@
 package org.openoqs.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -65,7 +64,8 @@ class ScaleOutOnPostgresIT {
 
     @Test
     void twoStatelessInstancesOnOneDatabaseServeTheTerminalAndThePortal() throws Exception {
-        assumeTrue(postgresInstalled(), "PostgreSQL server binaries not installed (apt-get install -y postgresql)");
+        assertThat(postgresInstalled()).as("PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb) are missing: ./mvnw verify installs them "
+                + "(scripts/test-prerequisites.sh), or: sudo apt-get install -y postgresql").isTrue();
         Path script = Path.of(System.getProperty("oqs.repo", ".."), "scripts", "pg-throwaway.sh").toAbsolutePath();
         String[] cluster = startPostgres(script);
         try {

@@ -1,10 +1,15 @@
 package org.openoqs.server;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.logging.LogFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.Banner;
@@ -31,11 +36,13 @@ public final class CentralServer implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final ServerConfig config;
     private final int port;
+    private final int managementPort;
 
-    private CentralServer(ConfigurableApplicationContext context, ServerConfig config) {
+    private CentralServer(ConfigurableApplicationContext context, ServerConfig config, int managementPort) {
         this.context = context;
         this.config = config;
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.managementPort = managementPort;
     }
 
     /** Starts the service and returns once it accepts connections. */
@@ -46,7 +53,9 @@ public final class CentralServer implements AutoCloseable {
         app.setRegisterShutdownHook(false); // the owner closes us (the demo handles SIGTERM itself)
         app.setLogStartupInfo(false);
         StandardServletEnvironment environment = new StandardServletEnvironment();
-        environment.getPropertySources().addFirst(new MapPropertySource("openoqs-server-config", properties(cfg)));
+        int managementPort = cfg.managementPort() != 0 ? cfg.managementPort() : freePort(cfg.managementAddress());
+        environment.getPropertySources().addFirst(new MapPropertySource("openoqs-server-config",
+                properties(cfg, managementPort)));
         app.setEnvironment(environment);
         app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("serverConfig", cfg));
         BufferingApplicationStartup trace = Boolean.getBoolean("openoqs.startup.trace")
@@ -59,13 +68,27 @@ public final class CentralServer implements AutoCloseable {
         if (trace != null) {
             logSlowestSteps(trace);
         }
-        CentralServer server = new CentralServer(context, cfg);
-        log.info("central service up on {} in {} ms", server.baseUri(), (System.nanoTime() - started) / 1_000_000);
+        CentralServer server = new CentralServer(context, cfg, managementPort);
+        log.info("central service up on {} in {} ms (metrics: {})", server.baseUri(),
+                (System.nanoTime() - started) / 1_000_000, server.metricsUri());
         return server;
     }
 
+    /**
+     * A free port for the actuator, chosen before start so that the security chain of the management port
+     * ({@code security/ManagementPortSecurity}) knows it. Another process may take it in between: the start then
+     * fails with "port in use" rather than serving metrics somewhere unexpected.
+     */
+    private static int freePort(String address) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(address))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free management port on " + address, e);
+        }
+    }
+
     /** The Spring properties derived from the configuration (visible for the CLI's diagnostics). */
-    static Map<String, Object> properties(ServerConfig cfg) {
+    static Map<String, Object> properties(ServerConfig cfg, int managementPort) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.config.location", "optional:classpath:/org/openoqs/server/config/");
         p.put("spring.application.name", "openoqs-central");
@@ -80,23 +103,19 @@ public final class CentralServer implements AutoCloseable {
                 "org.springframework.boot.data.autoconfigure.web.DataWebAutoConfiguration",
                 "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
                 "org.springframework.boot.health.autoconfigure.application.DiskSpaceHealthContributorAutoConfiguration",
-                // metrics and observations: not used yet, and they wrap every request
-                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                // metrics: Prometheus registry, JVM, process and the database pool (docs/metrics.md) plus the service's
+                // own counters (metrics/OqsMetrics); no observations, they would wrap every request
                 "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAspectsAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsEndpointAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.jvm.JvmMetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.ssl.SslMetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.startup.StartupTimeMetricsListenerAutoConfiguration",
-                "org.springframework.boot.micrometer.metrics.autoconfigure.system.SystemMetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.metrics.autoconfigure.task.TaskExecutorMetricsAutoConfiguration",
                 "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
                 "org.springframework.boot.micrometer.observation.autoconfigure.ScheduledTasksObservationAutoConfiguration",
                 "org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration",
                 "org.springframework.boot.tomcat.autoconfigure.metrics.TomcatMetricsAutoConfiguration",
-                "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
                 "org.springframework.boot.data.autoconfigure.metrics.DataRepositoryMetricsAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.audit.AuditAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.audit.AuditEventsEndpointAutoConfiguration"));
@@ -146,8 +165,12 @@ public final class CentralServer implements AutoCloseable {
         // portal sessions: Flyway's V60 owns the tables (web/security/PortalSessionStore), Spring Session never
         // creates its own
         p.put("spring.session.jdbc.initialize-schema", "never");
-        // --- actuator: health only, no details to anonymous callers ----------------------------------------
-        p.put("management.endpoints.web.exposure.include", "health");
+        // --- actuator: its own plain-HTTP port on loopback (health, Prometheus); never reachable through the API
+        // port, whose /actuator/health is answered by api/PublicHealthController for load balancers ---------------
+        p.put("management.server.port", Integer.toString(managementPort));
+        p.put("management.server.address", cfg.managementAddress());
+        p.put("management.server.ssl.enabled", "false");
+        p.put("management.endpoints.web.exposure.include", "health,prometheus");
         p.put("management.endpoints.jmx.exposure.exclude", "*");
         p.put("management.endpoint.health.show-details", "never");
         p.put("management.endpoint.health.probes.enabled", "false");
@@ -161,6 +184,7 @@ public final class CentralServer implements AutoCloseable {
         // the certificate request is part of the initial handshake. Flyway warns about H2 being newer than verified.
         p.put("logging.level.org.apache.tomcat.util.net.SSLUtilBase", "ERROR");
         p.put("logging.level.org.flywaydb.core.internal.database.base.Database", "ERROR");
+        LogFormat.apply(p); // OQS_LOG_FORMAT=json: one JSON object per line, with the request id
         return p;
     }
 
@@ -183,6 +207,18 @@ public final class CentralServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The actuator's plain-HTTP port (health, Prometheus metrics), on {@link ServerConfig#managementAddress()}. */
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** {@code http://127.0.0.1:PORT/actuator/prometheus}: what Prometheus scrapes. */
+    public URI metricsUri() {
+        String host = config.managementAddress().indexOf(':') >= 0 ? "[" + config.managementAddress() + "]"
+                : config.managementAddress();
+        return URI.create("http://" + host + ":" + managementPort + "/actuator/prometheus");
     }
 
     /** {@code https://localhost:PORT/} (or the bind address when one was given). */

@@ -27,6 +27,9 @@ import java.util.Objects;
  * @param clock                  the service's clock ({@code null} → system clock); always used in Asia/Tokyo
  * @param auditKeyFile           the audit chain's HMAC key file ({@code null} → {@code home/audit/chain.key});
  *                               instances sharing one database must share this file
+ * @param managementPort         plain-HTTP port of the actuator (health, Prometheus metrics), never the API port;
+ *                               0 picks a free one (read it back with {@link CentralServer#managementPort()})
+ * @param managementAddress      address the actuator listens on; {@code null} → loopback (127.0.0.1) only
  */
 public record ServerConfig(
         Path home,
@@ -44,7 +47,9 @@ public record ServerConfig(
         int populationSize,
         String bindAddress,
         Clock clock,
-        Path auditKeyFile) {
+        Path auditKeyFile,
+        int managementPort,
+        String managementAddress) {
 
     /** Japan Standard Time, the only time zone the service reasons in. */
     public static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
@@ -54,12 +59,15 @@ public record ServerConfig(
 
     public static final int DEFAULT_POPULATION_SIZE = 10_000;
 
+    /** Where the actuator listens unless told otherwise: metrics are for the operator's own machine. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** The essentials; CA password from {@code ca.password}, 10,000 people, all interfaces, system clock. */
     public ServerConfig(Path home, int port, String jdbcUrl, String jdbcUser, String jdbcPassword, Path serverKeyStore,
                         char[] serverKeyStorePassword, Path trustStore, char[] trustStorePassword, Path caDirectory,
                         boolean seedDemoData) {
         this(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore, serverKeyStorePassword, trustStore,
-                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null, null);
+                trustStorePassword, caDirectory, seedDemoData, null, DEFAULT_POPULATION_SIZE, null, null, null, 0, null);
     }
 
     public ServerConfig {
@@ -70,6 +78,10 @@ public record ServerConfig(
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        if (managementPort < 0 || managementPort > 65535) {
+            throw new IllegalArgumentException("management port out of range: " + managementPort);
+        }
+        managementAddress = managementAddress == null || managementAddress.isBlank() ? LOOPBACK : managementAddress;
         if (populationSize < 0) {
             throw new IllegalArgumentException("populationSize must be >= 0");
         }
@@ -112,7 +124,8 @@ public record ServerConfig(
 
     @Override
     public String toString() { // never print passwords
-        return "ServerConfig[home=" + home + ", port=" + port + ", bindAddress=" + bindAddress + ", jdbcUrl="
+        return "ServerConfig[home=" + home + ", port=" + port + ", bindAddress=" + bindAddress + ", management=" + managementAddress + ":"
+                + managementPort + ", jdbcUrl="
                 + effectiveJdbcUrl() + ", serverKeyStore=" + serverKeyStore + ", trustStore=" + trustStore
                 + ", caDirectory=" + caDirectory + ", seedDemoData=" + seedDemoData + ", populationSize="
                 + populationSize + "]";
@@ -136,6 +149,8 @@ public record ServerConfig(
         private int populationSize = DEFAULT_POPULATION_SIZE;
         private Clock clock;
         private Path auditKeyFile;
+        private int managementPort;
+        private String managementAddress;
 
         private Builder(Path home) {
             this.home = home;
@@ -186,6 +201,13 @@ public record ServerConfig(
             return this;
         }
 
+        /** The actuator's plain-HTTP port (0: a free one) and address ({@code null}: loopback). */
+        public Builder management(int port, String address) {
+            this.managementPort = port;
+            this.managementAddress = address;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
@@ -200,7 +222,7 @@ public record ServerConfig(
         public ServerConfig build() {
             return new ServerConfig(home, port, jdbcUrl, jdbcUser, jdbcPassword, serverKeyStore,
                     serverKeyStorePassword, trustStore, trustStorePassword, caDirectory, seedDemoData, caPassword,
-                    populationSize, bindAddress, clock, auditKeyFile);
+                    populationSize, bindAddress, clock, auditKeyFile, managementPort, managementAddress);
         }
     }
 }

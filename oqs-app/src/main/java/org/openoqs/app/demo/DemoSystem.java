@@ -22,6 +22,7 @@ import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.account.IssuedPassword;
 import org.openoqs.server.notice.NoticeService;
+import org.openoqs.server.pdf.JapaneseFont;
 import org.openoqs.terminal.FacilityTerminal;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.reader.CardReaderTerminal;
@@ -150,6 +151,8 @@ public final class DemoSystem implements AutoCloseable {
             throw failed;
         }
         Map<String, String> properties = describe(home, server.baseUri(), secrets, clientPassword);
+        properties.put("metrics.url", server.metricsUri().toString());
+        properties.put("pdf.font", server.bean(JapaneseFont.class).setting()); // oqs doctor checks it (service.pdf-font)
         properties.put("office.code", OFFICE_CODE);
         properties.put("office.p12", home.officePkcs12().toString());
         properties.put("office.p12.password", new String(officePassword));

@@ -2,9 +2,11 @@ package org.openoqs.app.doctor;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.openoqs.terminal.doctor.Doctor;
+import org.openoqs.terminal.doctor.DoctorCheck;
 import org.openoqs.terminal.doctor.Finding;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Option;
 /** {@code oqs doctor --home DIR [--json]}: the seed's set-up checklist, automated (docs/doctor.md). */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks a terminal set-up as the setup manual makes an installer do: folders, credentials,",
-                "certificate, connection, clock/NTP, proxy, ports, agents, distribution, versions, restart, sleep.",
+                "certificate, connection, clock/NTP, proxy, ports, agents, distribution, versions, restart, sleep, PDF font.",
                 "Each check prints ok / warn / fail / skip with a message and a fix. Exit 1 when any check fails.",
                 "DIR: a terminal home (terminal.properties) or a demo home (demo.properties)."})
 public final class DoctorCommand implements Callable<Integer> {
@@ -33,7 +35,7 @@ public final class DoctorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         List<Finding> findings;
         try {
-            findings = Doctor.standard().run(TerminalSetupLoader.load(home).setup());
+            findings = withServiceChecks(home).run(TerminalSetupLoader.load(home).setup());
         } catch (IllegalArgumentException unreadableSetup) {
             findings = List.of(Finding.fail(SETUP_CHECK, unreadableSetup.getMessage(),
                     "端末ホーム（terminal.properties のあるフォルダー）かデモのホームを --home に指定してください。"));
@@ -41,5 +43,12 @@ public final class DoctorCommand implements Callable<Integer> {
         out.print(json ? DoctorReport.json(findings) : DoctorReport.text(findings));
         out.flush();
         return Doctor.anyFailed(findings) ? 1 : 0;
+    }
+
+    /** The manual's checklist, then what only this application can check: the service's PDF font. */
+    static Doctor withServiceChecks(Path home) {
+        List<DoctorCheck> checks = new ArrayList<>(Doctor.standard().checks());
+        checks.add(new PdfFontCheck(home));
+        return new Doctor(checks);
     }
 }

@@ -44,7 +44,7 @@ class DoctorJsonTest {
             assertThat(check.get("message").asString()).isNotBlank();
             ids.add(check.get("id").asString());
         }
-        assertThat(ids).hasSize(20).contains("clock.service", "clock.ntp", "proxy", "restart.schedule", "sleep");
+        assertThat(ids).hasSize(21).contains("clock.service", "clock.ntp", "proxy", "restart.schedule", "sleep", "service.pdf-font");
     }
 
     @Test

@@ -57,8 +57,8 @@ public enum EpsResultCode {
             "Cancel of a prescription in status 調剤中 or 調剤済."),
     ALREADY_CANCELLED("EPSB1032W", "既に取り消されている可能性があります。処方箋の状態を確認してください。",
             "Cancel of a prescription that is already 取消済 (e.g. a retried cancel)."),
-    COPY_UNAVAILABLE("EPSB1041E", "処方箋の控えを作成できませんでした（日本語フォントがありません）。",
-            "The service has no Japanese font to render the 控え PDF (install fonts-ipafont-gothic or set openoqs.pdf.font)."),
+    COPY_UNAVAILABLE("EPSB1041E", "処方箋の控えを作成できませんでした（設定された日本語フォントを読み込めません）。",
+            "The Japanese font configured with openoqs.pdf.font cannot be used to render the 控え PDF (the log names the reason; without the setting the bundled IPA Gothic is used)."),
 
     // ---- C: dispensing -----------------------------------------------------------------------------------------
     ACCESS_CODE_NOT_FOUND("EPSC1001E", "引換番号と生年月日に該当する処方箋がありません。",

@@ -257,7 +257,7 @@ public enum ErrorCode {
             "MedicalTreatmentFlag is present but not 1, 2 or 3 (OQSCD028)."),
     PDF_UNAVAILABLE("OQSP3114", Level.PERSON,
             "PDF形式で出力できません（日本語フォントが利用できません）。XML形式（FileCategory 2 または 4）を指定してください。",
-            "A PDF file category was asked for but the service has no Japanese font to render it with (fonts-ipafont-gothic)."),
+            "A PDF file category was asked for but the Japanese font configured with openoqs.pdf.font cannot be used (the service ships IPA Gothic; only a broken setting leads here, and the log names the reason)."),
     MISSING_REFERENCE_NUMBER("OQSP3201", Level.PERSON,
             "照会番号（ReferenceNumber）が指定されていません。",
             "ReferenceNumberRegistrationInfo has no ReferenceNumber (or the block is missing)."),
@@ -346,6 +346,10 @@ public enum ErrorCode {
     TOO_MANY_TERMINALS("OQSF9605", Level.FILE,
             "この医療機関等で登録できる端末の数の上限に達しています。",
             "POST /api/v1/distribution/terminals (or a version report) for a new computer name when the facility already has the maximum number of registered terminals; HTTP 409."),
+    // ---- 98xx: the service's own resources (the PDF font) ------------------------------------------------------
+    PDF_FONT_UNUSABLE("OQSF9801", Level.FILE,
+            "日本語フォントを読み込めないため、PDFを作成できません。システム管理者はフォントの設定（openoqs.pdf.font）を確認してください。",
+            "The Japanese font configured with -Dopenoqs.pdf.font cannot be used (missing, a folder, unreadable, not TrueType, no Japanese glyphs): PDFs answer HTTP 503 with the reason, the log and oqs doctor (service.pdf-font) name it."),
     INTERNAL_ERROR("OQSF9999", Level.FILE,
             "システム内部でエラーが発生しました。しばらくしてから再度実行してください。",
             "Any unexpected failure; details go to the log, never to the result file.");

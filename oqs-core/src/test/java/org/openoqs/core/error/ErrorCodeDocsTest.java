@@ -29,6 +29,7 @@ class ErrorCodeDocsTest {
             ErrorCode.DEVICE_CREDENTIALS_MISSING, // the card readers' sign-in (terminal API, reader page)
             ErrorCode.INVALID_NOTICE_TITLE, ErrorCode.INVALID_NOTICE_BODY, ErrorCode.INVALID_NOTICE_PERIOD,
             ErrorCode.UNKNOWN_NOTICE_FACILITY, ErrorCode.NOTICE_NOT_FOUND, // the operator's お知らせ API only
+            ErrorCode.PDF_FONT_UNUSABLE, // the service's PDF font setting, not the file
             // bulk flows: a job of another flow, 100,000+ entries, the facility's 医療扶助 setting, an internal failure
             ErrorCode.RECEPTION_KIND_MISMATCH, ErrorCode.TOO_MANY_BULK_ENTRIES,
             ErrorCode.BULK_MEDICAL_ASSISTANCE_NOT_ENABLED, ErrorCode.BULK_ENTRY_FAILED,

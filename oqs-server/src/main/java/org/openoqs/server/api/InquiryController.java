@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
@@ -14,6 +15,7 @@ import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.inquiry.InquiryService;
 import org.openoqs.server.inquiry.InstitutionMismatchException;
+import org.openoqs.server.metrics.ApiMetricsFilter;
 import org.openoqs.server.security.ClientCertificateFilter;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
@@ -67,8 +69,18 @@ public class InquiryController {
         } catch (InstitutionMismatchException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
+        request.setAttribute(ApiMetricsFilter.OUTCOME_ATTRIBUTE, outcomeOf(result));
         byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
         return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+    }
+
+    /** The metrics label: the file failed, this person's entry failed, or an answer (whatever the validity). */
+    static String outcomeOf(QualificationInquiryResult result) {
+        if (result.isFileLevelError()) {
+            return "file_error";
+        }
+        return result.body() != null && result.body().processingResultStatus() == ProcessingResultStatus.ERROR
+                ? "person_error" : "ok";
     }
 
     private static byte[] readBody(HttpServletRequest request) throws IOException {

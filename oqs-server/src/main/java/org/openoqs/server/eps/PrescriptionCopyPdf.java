@@ -3,8 +3,6 @@ package org.openoqs.server.eps;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -18,12 +16,16 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.openoqs.core.eps.InsuredPatient;
 import org.openoqs.core.eps.Medication;
 import org.openoqs.core.eps.PrescriptionDocument;
+import org.openoqs.server.pdf.JapaneseFont;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * 処方内容（控え）as PDF: what the patient takes to the pharmacy — the 引換番号 large, the prescription's content,
  * and who signed it. Rendered with Apache PDFBox and a Japanese TrueType font embedded as a subset (the same font
- * the medical-information PDFs use; without one the service answers {@code EPSB1041E}).
+ * the medical-information PDFs use, {@link JapaneseFont}); when a configured font cannot be used the service answers
+ * {@code EPSB1041E} and logs why).
  */
 @Component
 public class PrescriptionCopyPdf {
@@ -33,24 +35,23 @@ public class PrescriptionCopyPdf {
     private static final float MARGIN = 48;
     private static final float LINE = 15;
     private static final char MISSING_GLYPH = '〓';
+    private static final Logger log = LoggerFactory.getLogger(PrescriptionCopyPdf.class);
 
-    private final Optional<Path> font;
+    private final JapaneseFont font;
 
-    public PrescriptionCopyPdf() {
-        this(JapaneseFont.find());
-    }
-
-    PrescriptionCopyPdf(Optional<Path> font) {
-        this.font = font.filter(Files::isReadable);
+    public PrescriptionCopyPdf(JapaneseFont font) {
+        this.font = font;
     }
 
     public boolean available() {
-        return font.isPresent();
+        return font.usable();
     }
 
-    /** The PDF; empty when no Japanese font is available. */
+    /** The PDF; empty when the configured Japanese font cannot be used. */
     public Optional<byte[]> render(StoredPrescription p, PrescriptionDocument d, String pharmacyName, LocalDateTime now) {
-        if (font.isEmpty()) {
+        if (!font.usable()) {
+            log.error("処方内容（控え）を作成できません: 日本語フォント {} を使用できません（{}）", font.source(),
+                    font.problem().orElse(""));
             return Optional.empty();
         }
         List<String> lines = new ArrayList<>();
@@ -86,7 +87,7 @@ public class PrescriptionCopyPdf {
 
     private byte[] draw(String accessCode, List<String> lines) {
         try (PDDocument doc = new PDDocument()) {
-            PDType0Font jp = PDType0Font.load(doc, font.get().toFile());
+            PDType0Font jp = font.loadInto(doc);
             doc.getDocumentInformation().setTitle("処方内容（控え）");
             doc.getDocumentInformation().setProducer("openoqs");
             PDPage page = new PDPage(PDRectangle.A4);

@@ -3,13 +3,10 @@ package org.openoqs.server.medical;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -25,41 +22,36 @@ import org.openoqs.core.medical.DrugHistoryPeriod;
 import org.openoqs.core.medical.MedicalInformationResults;
 import org.openoqs.core.medical.Surgery;
 import org.openoqs.core.registry.Person;
+import org.openoqs.server.pdf.JapaneseFont;
+import org.springframework.stereotype.Component;
 
 /**
  * PDF renditions of 薬剤情報 and 特定健診情報 (file categories 1 and 3), rendered with Apache PDFBox and a Japanese
- * TrueType font embedded as a subset. The font is IPA Gothic from Debian's {@code fonts-ipafont-gothic} (CI installs
- * it), or the file named by the system property {@value #FONT_PROPERTY}. Without a Japanese font no PDF can show the
- * data, so the service answers PDF requests with {@code OQSP3114} and keeps answering XML ones
- * (docs/medical-information.md).
+ * TrueType font embedded as a subset: the service's {@link JapaneseFont} (IPA Gothic shipped with it, or the file
+ * named by {@value JapaneseFont#PROPERTY}). When a configured font cannot be used, the terminal API answers PDF
+ * requests with {@code OQSP3114} and keeps answering XML ones; the portal answers 503 (docs/medical-information.md).
  */
-public final class MedicalInformationPdf {
+@Component
+public class MedicalInformationPdf {
 
-    public static final String FONT_PROPERTY = "openoqs.pdf.font";
-    static final List<Path> FONT_CANDIDATES = List.of(
-            Path.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf"),
-            Path.of("/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf"),
-            Path.of("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"),
-            Path.of("/usr/share/fonts/truetype/fonts-japanese-gothic.ttf"));
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu年M月d日");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm");
     private static final float MARGIN = 48;
     private static final float LINE = 15;
 
-    private final Path font;
+    private final JapaneseFont font;
 
-    private MedicalInformationPdf(Path font) {
+    public MedicalInformationPdf(JapaneseFont font) {
         this.font = font;
     }
 
-    /** The renderer, when a Japanese font is available. */
-    public static Optional<MedicalInformationPdf> create() {
-        String configured = System.getProperty(FONT_PROPERTY);
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            return Files.isReadable(p) ? Optional.of(new MedicalInformationPdf(p)) : Optional.empty();
-        }
-        return FONT_CANDIDATES.stream().filter(Files::isReadable).findFirst().map(MedicalInformationPdf::new);
+    /** False when the configured font cannot be used; {@link #font()} says why. */
+    public boolean available() {
+        return font.usable();
+    }
+
+    public JapaneseFont font() {
+        return font;
     }
 
     public byte[] drugInformation(DrugHistoryPeriod period, Person p, List<DispensingRecord> dispensings,
@@ -110,7 +102,7 @@ public final class MedicalInformationPdf {
 
     private byte[] render(String title, Person p, List<String> body, LocalDateTime now) {
         try (PDDocument doc = new PDDocument()) {
-            PDType0Font jp = PDType0Font.load(doc, font.toFile());
+            PDType0Font jp = font.loadInto(doc);
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(title + " " + p.name());
             info.setProducer("openoqs");

@@ -2,7 +2,7 @@ package org.openoqs.server.medical;
 
 import org.openoqs.core.validation.Violation;
 
-/** Medical information was not shown: no consent in force, or no PDF font. The refusal is already audited. */
+/** Medical information was not shown: no consent in force. The refusal is already audited. */
 public class MedicalInformationRefusedException extends RuntimeException {
 
     private final transient Violation violation;

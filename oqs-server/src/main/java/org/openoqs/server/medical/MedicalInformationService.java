@@ -29,6 +29,8 @@ import org.openoqs.server.consent.ConsentService;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.openoqs.server.security.FacilityPrincipal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,6 +41,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class MedicalInformationService {
+
+    private static final Logger log = LoggerFactory.getLogger(MedicalInformationService.class);
 
     public static final String ACTION = "MEDICAL_INFORMATION";
 
@@ -53,11 +57,12 @@ public class MedicalInformationService {
     private final ConsentService consents;
     private final AuditLog audit;
     private final MedicalHistories histories;
-    private final Optional<MedicalInformationPdf> pdf = MedicalInformationPdf.create();
+    private final MedicalInformationPdf pdf;
     private final Clock clock;
 
     public MedicalInformationService(JdbcQualificationRegistry registry, ConsentService consents, AuditLog audit,
-            MedicalHistories histories, Clock clock) {
+            MedicalHistories histories, MedicalInformationPdf pdf, Clock clock) {
+        this.pdf = pdf;
         this.registry = registry;
         this.consents = consents;
         this.audit = audit;
@@ -96,7 +101,9 @@ public class MedicalInformationService {
             record(caller, kind, r.arbitraryFileIdentifier(), persons, refusal.get().auditOutcome());
             return refusal(facility, r.arbitraryFileIdentifier(), refusal.get().violation(), now, cc);
         }
-        if (r.wantsPdf() && pdf.isEmpty()) {
+        if (r.wantsPdf() && !pdf.available()) {
+            log.warn("PDF file category {} refused with {}: the font {} cannot be used: {}", r.fileCategory(),
+                    ErrorCode.PDF_UNAVAILABLE.code(), pdf.font().source(), pdf.font().problem().orElse(""));
             record(caller, kind, r.arbitraryFileIdentifier(), persons, "REFUSED " + ErrorCode.PDF_UNAVAILABLE.code());
             return refusal(facility, r.arbitraryFileIdentifier(), Violation.of(ErrorCode.PDF_UNAVAILABLE, null), now, cc);
         }
@@ -117,7 +124,7 @@ public class MedicalInformationService {
         var diagnoses = withDiagnosis ? history.diagnoses() : null;
         var surgeries = withSurgery ? history.surgeries() : null;
         if (r.wantsPdf()) {
-            return new Answer(null, pdf.orElseThrow().drugInformation(new DrugHistoryPeriod(r.from(), r.to()), person, dispensings, diagnoses, surgeries, now));
+            return new Answer(null, pdf.drugInformation(new DrugHistoryPeriod(r.from(), r.to()), person, dispensings, diagnoses, surgeries, now));
         }
         return new Answer(MedicalInformationResults.drugResult(r, person, dispensings, diagnoses, surgeries, now, cc), null);
     }
@@ -125,7 +132,7 @@ public class MedicalInformationService {
     private Answer checkups(MedicalInformationRequest r, Person person, MedicalHistory history, LocalDateTime now,
             CharacterCode cc) {
         if (r.wantsPdf()) {
-            return new Answer(null, pdf.orElseThrow().healthCheckups(person, history.checkups(), now));
+            return new Answer(null, pdf.healthCheckups(person, history.checkups(), now));
         }
         return new Answer(MedicalInformationResults.checkupResult(r, person, history.checkups(), now, cc), null);
     }

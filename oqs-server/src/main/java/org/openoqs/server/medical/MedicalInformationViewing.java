@@ -28,6 +28,7 @@ import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.bulk.ConsentDirectory;
 import org.openoqs.server.consent.ConsentService;
 import org.openoqs.server.facility.Facility;
+import org.openoqs.server.pdf.PdfFontUnavailableException;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -78,10 +79,12 @@ public class MedicalInformationViewing {
     private final MedicalHistories histories;
     private final AuditLog audit;
     private final Clock clock;
-    private final Optional<MedicalInformationPdf> pdf = MedicalInformationPdf.create();
+    private final MedicalInformationPdf pdf;
 
     public MedicalInformationViewing(JdbcClient jdbc, ConsentService consents, ConsentDirectory directory,
-            JdbcQualificationRegistry registry, MedicalHistories histories, AuditLog audit, Clock clock) {
+            JdbcQualificationRegistry registry, MedicalHistories histories, AuditLog audit, MedicalInformationPdf pdf,
+            Clock clock) {
+        this.pdf = pdf;
         this.jdbc = jdbc;
         this.consents = consents;
         this.directory = directory;
@@ -203,11 +206,12 @@ public class MedicalInformationViewing {
     }
 
     private MedicalInformationPdf pdfRenderer(AccountActor viewer, String personId, ConsentCategory category) {
-        if (pdf.isPresent()) {
-            return pdf.get();
+        if (pdf.available()) {
+            return pdf;
         }
-        record(viewer, personId, category.kindCode(), "REFUSED " + ErrorCode.PDF_UNAVAILABLE.code());
-        throw new MedicalInformationRefusedException(Violation.of(ErrorCode.PDF_UNAVAILABLE, null));
+        // not a refusal of this viewer: the service's font setting is broken (503, docs/medical-information.md)
+        record(viewer, personId, category.kindCode(), "FAILED " + ErrorCode.PDF_FONT_UNUSABLE.code());
+        throw new PdfFontUnavailableException(pdf.font());
     }
 
     private MedicalHistory history(ConsentedPatient patient) {

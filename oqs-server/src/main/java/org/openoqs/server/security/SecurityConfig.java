@@ -8,6 +8,7 @@ import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.office.OfficeApiSecurity;
 import org.openoqs.server.operator.OperatorApiSecurity;
 import org.openoqs.server.web.security.PortalSecurity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,8 +20,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Five filter chains:
+ * Six filter chains:
  * <ol>
+ *   <li>the management port (actuator: health, Prometheus metrics) — plain HTTP on loopback, open;</li>
  *   <li>{@code /api/v1/office/**} — the issuing offices' API ({@link OfficeApiSecurity}): like the terminal API, but
  *       only for issuing-office certificates; first, so no facility certificate reaches it;</li>
  *   <li>{@code /api/v1/operator/**} — the operator's お知らせ API ({@link OperatorApiSecurity}): the same, for
@@ -72,6 +74,23 @@ public class SecurityConfig {
                                 ApiError.of(ErrorCode.CENTRAL_SERVICE_REJECTED, "クライアント証明書が提示されていません")))
                         .accessDeniedHandler((req, res, ex) -> errors.write(res, HttpStatus.FORBIDDEN,
                                 ApiError.of(ErrorCode.CENTRAL_SERVICE_REJECTED, "この操作は許可されていません"))));
+        return http.build();
+    }
+
+    /**
+     * Requests that arrived on the management port (actuator: health, Prometheus metrics): plain HTTP bound to
+     * loopback unless configured otherwise, so no certificate and no login. Matched by the port the request came in
+     * on, so the same paths on the API port never get here.
+     */
+    @Bean
+    @Order(-1)
+    SecurityFilterChain managementPortChain(HttpSecurity http,
+                                            @Value("${management.server.port}") int managementPort) throws Exception {
+        http.securityMatcher(request -> request.getLocalPort() == managementPort)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
 

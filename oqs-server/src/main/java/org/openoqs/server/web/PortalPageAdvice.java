@@ -5,6 +5,7 @@ import org.openoqs.server.account.AccountNotFoundException;
 import org.openoqs.server.account.AccountOperationRefusedException;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.medical.MedicalInformationRefusedException;
+import org.openoqs.server.pdf.PdfFontUnavailableException;
 import org.openoqs.server.web.security.CertifiedFacility;
 import org.openoqs.server.web.security.PortalUser;
 import org.slf4j.Logger;
@@ -52,12 +53,22 @@ public class PortalPageAdvice {
         return "web/refused";
     }
 
-    /** No consent in force (or no PDF font): the interface's code and message; already audited by the service. */
+    /** No consent in force: the interface's code and message; already audited by the service. */
     @ExceptionHandler(MedicalInformationRefusedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     String medicalInformationRefused(MedicalInformationRefusedException e, Model model) {
         model.addAttribute("errorCode", e.violation().code().code());
         model.addAttribute("message", e.violation().message());
+        return "web/refused";
+    }
+
+    /** The service's PDF font setting is broken: not the viewer's fault, so 503 with the reason, never a 403. */
+    @ExceptionHandler(PdfFontUnavailableException.class)
+    @ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+    String pdfFontUnavailable(PdfFontUnavailableException e, Model model) {
+        log.error("PDF not rendered: font {} unusable: {}", e.font().source(), e.font().problem().orElse(""));
+        model.addAttribute("errorCode", e.code().code());
+        model.addAttribute("message", e.getMessage());
         return "web/refused";
     }
 

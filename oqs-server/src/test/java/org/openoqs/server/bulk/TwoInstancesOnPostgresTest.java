@@ -1,8 +1,6 @@
 package org.openoqs.server.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpClient;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import org.openoqs.core.population.Persona;
 import org.openoqs.core.population.Personas;
 import org.openoqs.server.CentralServer;
 import org.openoqs.server.ServerConfig;
-import org.openoqs.server.testsupport.TestDatabase;
 import org.openoqs.server.testsupport.TestPki;
 import org.openoqs.server.testsupport.ThrowawayPostgres;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,9 +41,8 @@ class TwoInstancesOnPostgresTest {
 
     @Test
     void twoInstancesShareAJobAndAnswerEveryEntryExactlyOnce() throws Exception {
-        assumeTrue(ThrowawayPostgres.installed(), "PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb) not "
-                + "installed: skipping the two-instance test (apt-get install -y postgresql)");
-        assumeFalse(TestDatabase.postgres(), "runs once, in the default Surefire execution (it always uses PostgreSQL)");
+        assertThat(ThrowawayPostgres.installed()).as("PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb) are missing: ./mvnw verify installs them "
+                + "(scripts/test-prerequisites.sh), or: sudo apt-get install -y postgresql").isTrue();
         String url = ThrowawayPostgres.shared().jdbcUrlFor(dir.resolve("shared-database"));
         TestPki pki = TestPki.create(dir.resolve("pki"));
         ServerConfig configA = ServerConfig.builder(dir.resolve("a")).port(0).bindAddress("127.0.0.1")

@@ -1,22 +1,23 @@
 package org.openoqs.server.eps;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openoqs.server.eps.EpsFixture.text;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.Optional;
+import java.nio.file.Path;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.core.code.PrescriptionIssueSelect;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.facility.EPrescriptionUse;
+import org.openoqs.server.pdf.JapaneseFont;
 
 /** 処方内容（控え）: a PDF with the 引換番号 and the content, for the prescribing facility only. */
 class PrescriptionCopyTest {
@@ -26,7 +27,6 @@ class PrescriptionCopyTest {
 
     @Test
     void theCopyIsAPdfWithTheAccessCodeAndTheDrugs() throws Exception {
-        assumeTrue(JapaneseFont.find().isPresent(), "needs a Japanese font (fonts-ipafont-gothic; CI installs it)");
         EpsFixture.Facility clinic = eps.facility('1', EPrescriptionUse.ELECTRONIC_AND_PAPER);
         XmlNode registered = eps.call(clinic, EpsOperation.REGISTER, EpsFixture.register(
                 EpsFixture.signed(eps.doctor(), EpsFixture.document(clinic.code(), "6001", TODAY)),
@@ -45,8 +45,8 @@ class PrescriptionCopyTest {
     }
 
     @Test
-    void withoutAJapaneseFontThereIsNoCopy() {
-        PrescriptionCopyPdf noFont = new PrescriptionCopyPdf(Optional.empty());
+    void withAnUnusableFontSettingThereIsNoCopy(@TempDir Path folder) {
+        PrescriptionCopyPdf noFont = new PrescriptionCopyPdf(JapaneseFont.file(folder));
         assertThat(noFont.available()).isFalse();
         assertThat(noFont.render(null, null, null, LocalDateTime.now())).isEmpty();
     }

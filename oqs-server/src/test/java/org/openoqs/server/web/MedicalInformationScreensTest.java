@@ -11,6 +11,9 @@ import static org.openoqs.server.web.MedicalInformationTestSupport.persona;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.consent.ConsentCategory;
@@ -137,6 +140,12 @@ class MedicalInformationScreensTest {
             assertThat(pdf.getHeader("Cache-Control")).contains("no-store");
             assertThat(new String(pdf.getContentAsByteArray(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
                     .isEqualTo("%PDF-");
+            try (PDDocument document = Loader.loadPDF(pdf.getContentAsByteArray())) {
+                assertThat(new PDFTextStripper().getText(document)).as("Japanese text, drawn with the bundled font")
+                        .contains(taro.name()).contains("生年月日");
+                assertThat(document.getPage(0).getResources().getFontNames()).isNotEmpty();
+            }
+            assertThat(pdf.getContentAsByteArray().length).as("the font is embedded as a subset").isLessThan(200_000);
         }
         assertThat(medicalAudit(portal, viewer.institutionCode()).subList(0, 2))
                 .extracting(e -> e.subject() + " " + e.outcome())

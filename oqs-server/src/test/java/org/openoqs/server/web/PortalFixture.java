@@ -40,22 +40,32 @@ public final class PortalFixture {
     private static PortalFixture instance;
 
     private final SharedServer shared;
+    private final CentralServer server;
     private final MockMvc mvc;
     private final AtomicInteger counter = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000, 9000));
     private final Map<String, X509Certificate> certificates = new ConcurrentHashMap<>();
 
-    private PortalFixture() {
+    private PortalFixture(CentralServer server) {
         shared = SharedServer.get();
+        this.server = server;
         WebApplicationContext context = WebApplicationContextUtils.getRequiredWebApplicationContext(
-                shared.server().bean(ServletContext.class));
+                server.bean(ServletContext.class));
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(SecurityMockMvcConfigurers.springSecurity()).build();
     }
 
     public static synchronized PortalFixture get() {
         if (instance == null) {
-            instance = new PortalFixture();
+            instance = new PortalFixture(SharedServer.get().server());
         }
         return instance;
+    }
+
+    /**
+     * The portal of a server a test started itself with the shared CA ({@code SharedServer.get().pki()}), for
+     * settings the shared server must not have. Certificates and {@link SignedIn#as} work as on the shared one.
+     */
+    public static PortalFixture on(CentralServer server) {
+        return new PortalFixture(server);
     }
 
     public MockMvc mvc() {
@@ -63,7 +73,7 @@ public final class PortalFixture {
     }
 
     public CentralServer server() {
-        return shared.server();
+        return server;
     }
 
     public SharedServer shared() {

@@ -1,8 +1,6 @@
 package org.openoqs.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.server.CentralServer;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.account.AccountService;
-import org.openoqs.server.testsupport.TestDatabase;
 import org.openoqs.server.testsupport.TestPki;
 import org.openoqs.server.testsupport.ThrowawayPostgres;
 
@@ -36,9 +33,8 @@ class PortalSessionAcrossInstancesOnPostgresTest {
 
     @Test
     void aSessionStartedOnOneInstanceWorksOnTheOtherAndEndsOnBoth() throws Exception {
-        assumeTrue(ThrowawayPostgres.installed(), "PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb) not "
-                + "installed: skipping the two-instance portal test (apt-get install -y postgresql)");
-        assumeFalse(TestDatabase.postgres(), "runs once, in the default Surefire execution (it always uses PostgreSQL)");
+        assertThat(ThrowawayPostgres.installed()).as("PostgreSQL server binaries (/usr/lib/postgresql/*/bin/initdb) are missing: ./mvnw verify installs them "
+                + "(scripts/test-prerequisites.sh), or: sudo apt-get install -y postgresql").isTrue();
         String url = ThrowawayPostgres.shared().jdbcUrlFor(dir.resolve("shared-database"));
         TestPki pki = TestPki.create(dir.resolve("pki"));
 

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public final class CentralServiceSessions {
     private final AtomicInteger inUse = new AtomicInteger();
     private final AtomicInteger mostInUse = new AtomicInteger();
     private final AtomicReference<ServiceOutage> outage = new AtomicReference<>();
+    private final AtomicLong outages = new AtomicLong();
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final CentralService limited;
 
@@ -73,6 +75,11 @@ public final class CentralServiceSessions {
     /** The most calls that were ever open at the same time. */
     public int mostInUse() {
         return mostInUse.get();
+    }
+
+    /** Outages that began since start (a current one included). */
+    public long outagesSinceStart() {
+        return outages.get();
     }
 
     /** Present while the service is unreachable. */
@@ -126,6 +133,7 @@ public final class CentralServiceSessions {
         ServiceOutage before = outage.getAndUpdate(current -> current == null ? started
                 : new ServiceOutage(current.since(), started.detail()));
         if (before == null) {
+            outages.incrementAndGet();
             log.warn("central service unreachable: {}. Requests are kept and retried with back-off", started.detail());
         }
     }

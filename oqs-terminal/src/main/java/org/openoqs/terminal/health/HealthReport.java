@@ -18,10 +18,13 @@ import java.util.List;
  * @param sessionsInUse       calls open to the central service right now
  * @param sessionLimit        the most calls allowed at the same time (20)
  * @param mostSessionsInUse   the most calls that were open at the same time since the terminal started
+ * @param answeredWithError   of the answered requests, results saying the whole file failed (SegmentOfResult 9)
+ * @param outages             times the central service became unreachable since the terminal started
  */
 public record HealthReport(Status status, Instant at, List<HealthProblem> problems, int requestsInFlight,
                            Instant oldestWaitingSince, long answered, long failedAttempts, int waitingForCollection,
-                           int sessionsInUse, int sessionLimit, int mostSessionsInUse) {
+                           int sessionsInUse, int sessionLimit, int mostSessionsInUse, long answeredWithError,
+                           long outages) {
 
     public enum Status {
         UP("正常に動作しています。"),

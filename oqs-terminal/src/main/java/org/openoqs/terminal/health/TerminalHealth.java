@@ -85,7 +85,7 @@ public final class TerminalHealth implements AutoCloseable {
         return new HealthReport(problems.isEmpty() ? HealthReport.Status.UP : HealthReport.Status.DEGRADED,
                 clock.instant(), problems, status.inFlight(), agent.oldestWaitingSince().orElse(null),
                 status.answered(), status.failedAttempts(), status.waitingForCollection(), sessions.inUse(),
-                sessions.limit(), sessions.mostInUse());
+                sessions.limit(), sessions.mostInUse(), status.answeredWithError(), sessions.outagesSinceStart());
     }
 
     private void refresh() {
@@ -137,6 +137,12 @@ public final class TerminalHealth implements AutoCloseable {
         requests.put("answered", report.answered());
         requests.put("failedAttempts", report.failedAttempts());
         requests.put("waitingForCollection", report.waitingForCollection());
+        // the operator's four figures in one place (docs/reliability.md): since the terminal started, and the queue now
+        ObjectNode figures = root.putObject("figures");
+        figures.put("answered", report.answered());
+        figures.put("errors", report.answeredWithError());
+        figures.put("outages", report.outages());
+        figures.put("queue", report.requestsInFlight());
         ObjectNode service = root.putObject("serviceSessions");
         service.put("inUse", report.sessionsInUse());
         service.put("limit", report.sessionLimit());
@@ -157,7 +163,8 @@ public final class TerminalHealth implements AutoCloseable {
             HealthReport last = current();
             write(new HealthReport(HealthReport.Status.STOPPED, last.at(), last.problems(), last.requestsInFlight(),
                     last.oldestWaitingSince(), last.answered(), last.failedAttempts(), last.waitingForCollection(),
-                    last.sessionsInUse(), last.sessionLimit(), last.mostSessionsInUse()));
+                    last.sessionsInUse(), last.sessionLimit(), last.mostSessionsInUse(), last.answeredWithError(),
+                    last.outages()));
         } catch (IOException | RuntimeException e) {
             log.warn("cannot write the final health status to {}: {}", file, e.toString());
         }

@@ -210,7 +210,9 @@ public final class LinkageAgent implements AutoCloseable {
 
     public LinkageStatus status() {
         PickupScanner current = scanner;
-        return new LinkageStatus(answered.get(), failedAttempts.get(), inFlight.size(),
+        RequestHandler currentHandler = handler;
+        return new LinkageStatus(answered.get(), currentHandler == null ? 0 : currentHandler.fileErrorAnswers(),
+                failedAttempts.get(), inFlight.size(),
                 current == null ? 0 : current.waitingForCollectionCount());
     }
 

@@ -1,5 +1,6 @@
 package org.openoqs.terminal.linkage;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -12,9 +13,30 @@ import java.util.Objects;
  */
 public record ProcessedResult(String resultFileName, byte[] content) {
 
+    private static final byte[] FILE_ERROR_MARKER =
+            "<SegmentOfResult>9</SegmentOfResult>".getBytes(StandardCharsets.US_ASCII);
+
     public ProcessedResult {
         requirePlainFileName(resultFileName);
         Objects.requireNonNull(content, "content");
+    }
+
+    /**
+     * True when the result says the whole file failed ({@code SegmentOfResult} 9, in UTF-8 and Shift_JIS alike, the
+     * tag being ASCII). Encrypted ({@code .zip}) and PDF results cannot be read here and count as answers.
+     */
+    public boolean reportsFileError() {
+        byte[] marker = FILE_ERROR_MARKER;
+        outer:
+        for (int i = 0; i + marker.length <= content.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (content[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     // The name ends up on an SMB share read by Windows machines, and names starting with '.' are reserved for

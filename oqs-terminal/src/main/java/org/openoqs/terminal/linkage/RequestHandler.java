@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.openoqs.files.DurableWrites;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,7 @@ final class RequestHandler {
     private final ResultFolderCondition resultFolder;
     // Two different requests could map to the same result name; only one may publish it.
     private final Set<String> resultNamesBeingPublished = ConcurrentHashMap.newKeySet();
+    private final AtomicLong fileErrorAnswers = new AtomicLong();
 
     RequestHandler(LinkageFolders folders, long maxRequestBytes, RequestProcessor processor, AnswerJournal journal,
             Duration serviceOutageTimeout, ResultFolderCondition resultFolder) {
@@ -130,12 +132,20 @@ final class RequestHandler {
                 return Outcome.RETRY;
             }
             publish(name, claimed, result);
+            if (result.reportsFileError()) {
+                fileErrorAnswers.incrementAndGet();
+            }
             return Outcome.ANSWERED;
         } catch (IOException e) {
             log.warn("answering request {} failed; it stays in {} and is retried: {}", name, folders.processing(),
                     e.toString());
             return Outcome.RETRY;
         }
+    }
+
+    /** Results published since start that say the whole file failed ({@link ProcessedResult#reportsFileError()}). */
+    long fileErrorAnswers() {
+        return fileErrorAnswers.get();
     }
 
     /** True if the result the entry was about to publish is in {@code res}, byte for byte. */

@@ -39,7 +39,7 @@ class ManyRequestsTest {
             }
 
             assertThat(agent.awaitIdle(Duration.ofSeconds(30))).isTrue();
-            assertThat(agent.status()).isEqualTo(new LinkageStatus(REQUESTS, 0, 0, 0));
+            assertThat(agent.status()).isEqualTo(new LinkageStatus(REQUESTS, 0, 0, 0, 0));
         }
         assertThat(processor.callsByName()).containsOnlyKeys(requestNames);
         assertThat(processor.callsByName().values()).extracting(AtomicInteger::get).containsOnly(1);

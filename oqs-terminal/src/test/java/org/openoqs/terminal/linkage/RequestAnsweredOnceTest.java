@@ -43,7 +43,7 @@ class RequestAnsweredOnceTest {
             assertThat(names(folders.res())).containsExactly(RESULT);
             assertThat(names(folders.req())).isEmpty();
             assertThat(names(folders.processing())).isEmpty();
-            assertThat(agent.status()).isEqualTo(new LinkageStatus(1, 0, 0, 0));
+            assertThat(agent.status()).isEqualTo(new LinkageStatus(1, 0, 0, 0, 0));
 
             String sha256 = Sha256.hex(Files.readAllBytes(folders.res().resolve(RESULT)));
             List<String> journal = Files.readAllLines(folders.journal());

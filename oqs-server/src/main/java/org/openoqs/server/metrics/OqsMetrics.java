@@ -1,0 +1,73 @@
+package org.openoqs.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import org.openoqs.server.facility.Facility;
+import org.springframework.stereotype.Component;
+
+/**
+ * The service's own figures for Prometheus ({@code /actuator/prometheus} on the management port, docs/metrics.md):
+ * per operation a counter {@code oqs_<name>_total} and a latency histogram {@code oqs_<name>_seconds}, both labelled
+ * {@code outcome} and {@code facility_kind} (medical / dental / pharmacy / unknown).
+ */
+@Component
+public class OqsMetrics {
+
+    /** Label of a request whose facility is not known (no or a refused certificate). */
+    public static final String UNKNOWN_FACILITY = "unknown";
+
+    /** What is counted; the names become {@code oqs_inquiries_total} and {@code oqs_inquiry_seconds} etc. */
+    public enum Operation {
+        INQUIRY("oqs.inquiries", "oqs.inquiry"),
+        CARD("oqs.card.requests", "oqs.card.request"),
+        BULK("oqs.bulk.requests", "oqs.bulk.request"),
+        EPRESCRIPTION("oqs.eprescription.requests", "oqs.eprescription.request"),
+        /** Recorded through {@link #clins}; the CLINS interface is not wired yet. */
+        CLINS("oqs.clins.requests", "oqs.clins.request");
+
+        private final String counter;
+        private final String timer;
+
+        Operation(String counter, String timer) {
+            this.counter = counter;
+            this.timer = timer;
+        }
+
+        /** Micrometer's name of the counter ({@code oqs.inquiries} → {@code oqs_inquiries_total}). */
+        public String counterName() {
+            return counter;
+        }
+
+        /** Micrometer's name of the timer ({@code oqs.inquiry} → {@code oqs_inquiry_seconds_*}). */
+        public String timerName() {
+            return timer;
+        }
+    }
+
+    private final MeterRegistry registry;
+
+    public OqsMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void record(Operation operation, String outcome, String facilityKind, Duration took) {
+        Counter.builder(operation.counter).description("requests answered, by outcome and facility kind")
+                .tag("outcome", outcome).tag("facility_kind", facilityKind).register(registry).increment();
+        Timer.builder(operation.timer).description("time to answer, by outcome and facility kind")
+                .tag("outcome", outcome).tag("facility_kind", facilityKind)
+                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(60)).register(registry).record(took);
+    }
+
+    /** For the CLINS interface to call once it exists: one answered CLINS request. */
+    public void clins(String outcome, Facility facility, Duration took) {
+        record(Operation.CLINS, outcome, facilityKind(facility), took);
+    }
+
+    public static String facilityKind(Facility facility) {
+        return facility == null ? UNKNOWN_FACILITY : facility.kind().name().toLowerCase(Locale.ROOT);
+    }
+}
