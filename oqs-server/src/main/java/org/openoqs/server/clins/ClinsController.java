@@ -105,21 +105,33 @@ public class ClinsController {
     /** The body, refused with 413 past {@link ClinsRegistrationService#MAX_BYTES} without reading the rest. */
     private static byte[] body(HttpServletRequest request) throws IOException {
         int max = ClinsRegistrationService.MAX_BYTES;
-        if (request.getContentLengthLong() > max) {
-            throw tooLarge();
-        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
+            if (request.getContentLengthLong() > max) {
+                drain(in, buffer);
+                throw tooLarge();
+            }
             int n;
             while ((n = in.read(buffer)) > 0) {
                 if (out.size() + n > max) {
+                    drain(in, buffer);
                     throw tooLarge();
                 }
                 out.write(buffer, 0, n);
             }
         }
         return out.toByteArray();
+    }
+
+    // Read (and drop) what the client is still sending, up to a bound, so that it gets the 413 answer instead of a
+    // reset connection; a body beyond the bound is cut off by closing the connection.
+    private static void drain(InputStream in, byte[] buffer) throws IOException {
+        long left = 2L * ClinsRegistrationService.MAX_BYTES;
+        int n;
+        while (left > 0 && (n = in.read(buffer)) > 0) {
+            left -= n;
+        }
     }
 
     private static ClinsRefusedException tooLarge() {
