@@ -145,6 +145,9 @@ public final class FacilityTerminal implements AutoCloseable {
                 cards, reader, results, config.clock()));
         processors.put(RequestType.HEALTH_CHECKUP_INFORMATION, new MedicalInformationProcessor(
                 MedicalInformationKind.HEALTH_CHECKUP, cards, reader, results, config.clock()));
+        // 電子カルテ情報 (CIPsiquc01, docs/clins.md): routed like 薬剤情報, answered with FHIR JSON in an XML envelope
+        processors.put(RequestType.CLINICAL_INFORMATION, new MedicalInformationProcessor(
+                MedicalInformationKind.CLINICAL, cards, reader, results, config.clock()));
         if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
             BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock(),
                     encryption::encrypts);

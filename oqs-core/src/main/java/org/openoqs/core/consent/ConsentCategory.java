@@ -15,6 +15,7 @@ public enum ConsentCategory {
     CHECKUP("checkup", "特定健診情報", "TKK"),
     DIAGNOSIS("diagnosis", "診療情報", "SRJ"),
     SURGERY("surgery", "手術情報", "SHJ"),
+    CLINS("clins", "電子カルテ情報", null),
     LIMIT("limit", "限度額情報", null);
 
     private final String cliName;

@@ -99,7 +99,11 @@ public final class MedicalInformationIntake {
         String category = text(b, "FileCategory");
         if (category == null || !kind.acceptsFileCategory(category.strip())) {
             return new Rejected(new Violation(ErrorCode.INVALID_FILE_CATEGORY, "FileCategory",
-                    kind == MedicalInformationKind.DRUG ? "1〜4 を指定してください" : "1 または 2 を指定してください"),
+                    switch (kind) {
+                        case DRUG -> "1〜4 を指定してください";
+                        case HEALTH_CHECKUP -> "1 または 2 を指定してください";
+                        case CLINICAL -> "2（XML）を指定してください";
+                    }),
                     institution, fileId);
         }
         String flagText = text(b, "MedicalTreatmentFlag");
@@ -114,7 +118,7 @@ public final class MedicalInformationIntake {
         }
         YearMonth from = null;
         YearMonth to = null;
-        if (kind == MedicalInformationKind.DRUG) {
+        if (kind == MedicalInformationKind.DRUG || kind == MedicalInformationKind.CLINICAL) {
             DrugHistoryPeriod.Resolution period = DrugHistoryPeriod.resolve(text(b, "StartDate"), text(b, "EndDate"),
                     thisMonth);
             if (period instanceof DrugHistoryPeriod.Invalid invalid) {

@@ -7,11 +7,16 @@ import org.openoqs.core.consent.ConsentCategory;
 /**
  * The two medical-information requests of the file interface (INTERFACE.md §4.7) and their file categories.
  * 薬剤情報 ({@code YZKsiquc01}): 1 PDF, 2 XML (薬剤情報), 3 PDF, 4 XML (薬剤＋診療情報). 特定健診 ({@code TKKsiquc01}): 1 PDF,
- * 2 XML.
+ * 2 XML. 電子カルテ情報 ({@code CIPsiquc01}): 2 XML only.
  */
 public enum MedicalInformationKind {
     DRUG("YZKsiquc01", "薬剤情報", ConsentCategory.DRUG, Set.of("1", "2", "3", "4")),
-    HEALTH_CHECKUP("TKKsiquc01", "特定健診情報", ConsentCategory.CHECKUP, Set.of("1", "2"));
+    HEALTH_CHECKUP("TKKsiquc01", "特定健診情報", ConsentCategory.CHECKUP, Set.of("1", "2")),
+    /**
+     * 電子カルテ情報共有サービスの6情報 ({@code CIPsiquc01}, docs/clins.md): the keys and months of 薬剤情報, file
+     * category 2 only (an XML envelope carrying FHIR JSON; the PDF rendition is not built).
+     */
+    CLINICAL("CIPsiquc01", "電子カルテ情報", ConsentCategory.CLINS, Set.of("2"));
 
     private final String prefix;
     private final String label;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openoqs.core.clins.ClinsItemSummary;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.registry.Person;
 import org.openoqs.core.xml.XmlNode;
@@ -111,6 +112,33 @@ public final class MedicalInformationResults {
                                 .leaf("Oid", CareCatalog.CHECKUP_ITEM_OID).leaf("DataValueName", i.valueName()))));
             });
         }
+        return XmlNode.element("XmlMsg", header.build(), body.build());
+    }
+
+    /**
+     * 電子カルテ情報 ({@code CIPsiquc01res_}, docs/clins.md): the patient (like 薬剤情報's {@code QuaInf}), the months,
+     * one {@code ClinicalItem} per shown item and the FHIR R4 Bundle (JSON text) carrying the resources themselves.
+     */
+    public static XmlNode clinicalResult(MedicalInformationRequest request, Person person, List<ClinsItemSummary> items,
+            String fhirBundleJson, LocalDateTime now, CharacterCode characterCode) {
+        XmlNode.Builder header = header(request.medicalInstitutionCode(), request.arbitraryFileIdentifier(), now,
+                characterCode, RESULT_OK, request.fileCategory());
+        header.child("QuaInf", q -> q.leaf("Name", person.name()).leaf("KanaName", person.nameKana())
+                .leaf("Birth", person.birthdate().format(DATE)).leaf("AdmGendCode", person.sex() == null ? "3"
+                        : person.sex().code()));
+        XmlNode.Builder body = XmlNode.builder("MessageBody");
+        body.leaf("StartDate", request.from().format(MONTH)).leaf("EndDate", request.to().format(MONTH));
+        body.child("ClinicalInformation", info -> {
+            info.leaf("ItemCount", Integer.toString(items.size()));
+            info.child("ClinicalItems", list -> items.forEach(i -> list.child("ClinicalItem", x -> x
+                    .leaf("Kind", i.kind().name()).leaf("KindName", i.kind().label()).leaf("ItemName", i.name())
+                    .leaf("ClinicalDate", i.clinicalDate() == null ? null : i.clinicalDate().format(DATE))
+                    .leaf("RegisteredDate", i.registeredDate().format(DATE))
+                    .leaf("InstitutionCode", i.institutionCode())
+                    .leaf("Uninformed", i.uninformed() ? "1" : "0")
+                    .leaf("FullUrl", i.fullUrl()))));
+            info.leaf("FhirBundle", fhirBundleJson);
+        });
         return XmlNode.element("XmlMsg", header.build(), body.build());
     }
 

@@ -29,7 +29,7 @@ public enum RequestType {
     UPDATE_OTHER("OQSsiupd01", "更新（その他）", false),
     DRUG_INFORMATION("YZKsiquc01", "薬剤情報取得", true),
     HEALTH_CHECKUP_INFORMATION("TKKsiquc01", "特定健診情報取得", true),
-    CLINICAL_INFORMATION("CIPsiquc01", "臨床情報取得", false),
+    CLINICAL_INFORMATION("CIPsiquc01", "臨床情報取得", true),
     PUBLIC_MEDICAL_HUB("PMHsimsm01", "医療費助成等（PMH）", false),
     // 電子処方箋: the real names are not public; these are openoqs's own (docs/e-prescription.md, EpsOperation).
     E_PRESCRIPTION_REGISTER("EPSsireg01", "電子処方箋 処方箋登録", true),

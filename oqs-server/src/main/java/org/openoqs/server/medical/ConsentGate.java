@@ -14,7 +14,7 @@ import org.openoqs.core.validation.Violation;
  * The consent rule of medical information, for the request files and the portal alike: every category asked for
  * needs the patient's newest consent of that category to this facility, in force now.
  */
-final class ConsentGate {
+public final class ConsentGate {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm");
 
@@ -22,13 +22,13 @@ final class ConsentGate {
      * The first category without a consent in force, and the lapsed record if there was one; no category when the
      * patient has no viewing consent to the facility at all.
      */
-    record Refusal(ConsentCategory category, ConsentRecord lapsed) {
+    public record Refusal(ConsentCategory category, ConsentRecord lapsed) {
 
         static Refusal noViewingConsent() {
             return new Refusal(null, null);
         }
 
-        Violation violation() {
+        public Violation violation() {
             if (category == null) {
                 return new Violation(ErrorCode.CONSENT_MISSING, null, "この医療機関で閲覧できる同意がありません");
             }
@@ -38,7 +38,7 @@ final class ConsentGate {
         }
 
         /** The audit outcome, e.g. {@code REFUSED OQSP3101 consent=drug none}. */
-        String auditOutcome() {
+        public String auditOutcome() {
             return "REFUSED " + ErrorCode.CONSENT_MISSING.code() + " consent="
                     + (category == null ? "any" : category.cliName())
                     + (lapsed == null ? " none" : " expired");
@@ -48,7 +48,7 @@ final class ConsentGate {
     private ConsentGate() {
     }
 
-    static Optional<Refusal> check(Map<ConsentCategory, ConsentRecord> given, Collection<ConsentCategory> needed,
+    public static Optional<Refusal> check(Map<ConsentCategory, ConsentRecord> given, Collection<ConsentCategory> needed,
             LocalDateTime now) {
         for (ConsentCategory c : needed) {
             ConsentRecord record = given.get(c);

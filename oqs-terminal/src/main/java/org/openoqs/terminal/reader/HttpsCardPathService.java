@@ -84,7 +84,11 @@ public final class HttpsCardPathService implements CardPathService {
 
     @Override
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
-        String path = kind == MedicalInformationKind.DRUG ? "/api/v1/medical/drug-information" : "/api/v1/medical/health-checkups";
+        String path = switch (kind) {
+            case DRUG -> "/api/v1/medical/drug-information";
+            case HEALTH_CHECKUP -> "/api/v1/medical/health-checkups";
+            case CLINICAL -> "/api/v1/clins/information";
+        };
         CentralServiceHttp.Answer r = refusalsAsCardPath(() -> http.postJsonForAnswer(path, JsonMirror.toJson(request)));
         String type = r.headers().firstValue("Content-Type").orElse("");
         if (type.startsWith("application/pdf")) {
