@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The largest request body each path accepts (docs/security.md, "Card and API"): small by default, larger only
  * where a file is the point of the call. The longest matching path prefix wins. Both are configurable:
- * {@code -Doqs.body-limit.default=256KiB} and {@code -Doqs.body-limits=/api/v1/bulk/=64MiB,/api/v1/fhir/=20MiB}
+ * {@code -Doqs.body-limit.default=256KiB} and {@code -Doqs.body-limits=/api/v1/bulk/=64MiB,/api/v1/clins/=11MiB}
  * (entries given there replace the built-in ones with the same prefix and add new ones).
  */
 @Component
@@ -29,8 +29,9 @@ public class RequestBodyLimits {
             "/api/v1/qualifications/", 1024L * 1024,
             // 電子処方箋: a signed prescription document (EpsController's own limit)
             "/api/v1/eps/", 2L * 1024 * 1024,
-            // FHIR bundle uploads (later issues)
-            "/api/v1/fhir/", 20L * 1024 * 1024);
+            // 電子カルテ情報共有サービス Bundles: ClinsController answers its own 10 MiB rule with an
+            // OperationOutcome, so this edge limit sits just above it
+            "/api/v1/clins/", 11L * 1024 * 1024);
 
     private final long defaultLimit;
     private final List<Map.Entry<String, Long>> byPrefix; // longest prefix first
