@@ -48,7 +48,7 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
     @Option(names = "--face-match", paramLabel = "ok|ng", defaultValue = "ok", description = "The face-auth reader's verdict (method face; default ${DEFAULT-VALUE}).")
     String faceMatch;
 
-    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,limit.")
+    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,clins,limit (surgery and clins count only where the facility switched 手術情報 / 電子カルテ情報共有サービス on).")
     String consent;
 
     @Option(names = "--credential", paramLabel = "card|iphone|android", defaultValue = "card", description = "The card itself or a smartphone carrying it (default ${DEFAULT-VALUE}).")

@@ -138,15 +138,15 @@ public class CardConfirmationService {
         }
         List<ConsentRecord> given = new ArrayList<>();
         for (ConsentCategory c : chosen) {
-            if (c == ConsentCategory.SURGERY && !facility.settings().operationInfo()) {
-                continue; // 手術情報 is not offered where the facility did not opt in
+            if (!facility.settings().offersConsent(c)) {
+                continue; // 手術情報 / 電子カルテ情報 are not offered where the facility did not switch them on
             }
             given.add(new ConsentRecord(facility.institutionCode(), card.personId(), c, treatment, now,
                     ConsentRules.availableUntil(treatment, now)));
         }
         consents.record(given, card.cardId(), method.cliName());
         body = ConsentResults.apply(body, consents.latest(facility.institutionCode(), card.personId()), now,
-                facility.settings().operationInfo());
+                facility.settings().operationInfo(), facility.settings().eKarteSharing());
         ResultHeader header = new ResultHeader(now, today, facility.institutionCode(), fileToken(),
                 ReferenceClassification.MY_NUMBER_CARD, SegmentOfResult.COMPLETED, null, null,
                 facility.settings().characterCode());

@@ -94,7 +94,7 @@ public class InquiryService {
                 : accessed.personsBornOn(QualificationMessages.parseDate(r.searchInfo().birthdate().strip()).orElse(null));
         if (persons.size() == 1) { // consents given on the card reader show in later number inquiries too
             body = ConsentResults.apply(body, consents.latest(institution, persons.iterator().next()), now,
-                    facility.settings().operationInfo());
+                    facility.settings().operationInfo(), facility.settings().eKarteSharing());
         }
         String outcomeText = body.qualificationValidity() != null
                 ? "OK validity=" + body.qualificationValidity().code() + " records=" + body.results().size()

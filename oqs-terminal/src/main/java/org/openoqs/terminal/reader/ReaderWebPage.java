@@ -116,7 +116,7 @@ public final class ReaderWebPage implements AutoCloseable {
 
     private String page(ReaderOutcome outcome) {
         return ReaderPageHtml.form(station.mode(), token, outcome, station.asksPrescriptionChoice(),
-                station.deviceProblem().orElse(null));
+                station.deviceProblem().orElse(null), station.offeredConsents());
     }
 
     /** Turns the form into a reader request; a malformed field becomes a refusal, never an exception. */
