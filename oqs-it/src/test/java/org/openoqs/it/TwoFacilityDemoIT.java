@@ -44,7 +44,9 @@ class TwoFacilityDemoIT {
 
     @AfterAll
     static void stopDemo() throws Exception {
-        demo.stop();
+        if (demo != null) {
+            demo.stop();
+        }
     }
 
     @Test
