@@ -145,6 +145,10 @@ public final class FacilityTerminal implements AutoCloseable {
                 cards, reader, results, config.clock()));
         processors.put(RequestType.HEALTH_CHECKUP_INFORMATION, new MedicalInformationProcessor(
                 MedicalInformationKind.HEALTH_CHECKUP, cards, reader, results, config.clock()));
+        for (RequestType homeCare : List.of(RequestType.HOME_VISIT_INQUIRY, RequestType.ONLINE_CARE_INQUIRY)) {
+            processors.put(homeCare, new org.openoqs.terminal.requests.HomeCareInquiryProcessor(homeCare,
+                    institutionCode, cards, reader, results, config.clock())); // 居宅同意取得型 (docs/home-care.md)
+        }
         if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
             BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock(),
                     encryption::encrypts);

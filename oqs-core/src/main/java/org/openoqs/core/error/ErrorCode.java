@@ -269,6 +269,17 @@ public enum ErrorCode {
             "この照会番号は別の方に登録済みです。",
             "The facility already registered this ReferenceNumber for another person."),
 
+    // ---- person level: 居宅同意取得型 re-inquiry (OQSsihvq / OQSsionq, 42xx), docs/home-care.md ----------------------
+    HOME_CARE_CONSENT_MISSING("OQSP4201", Level.PERSON,
+            "この医療機関等で訪問診療等・オンライン診療等の同意（居宅同意）を取得していない患者です。マイナンバーカードで同意を取得してください。",
+            "OQSsihvq01req_ / OQSsionq01req_ (or the cancellation API) for a person who never gave this facility a consent for that care setting with the card — also when the numbers match nobody or several people, so the answer tells nothing a number inquiry would not."),
+    HOME_CARE_TREATMENT_MISMATCH("OQSP4202", Level.PERSON,
+            "診療区分（MedicalTreatmentFlag）が要求の種別と一致しません（訪問診療等は 2、オンライン診療等は 3）。",
+            "The search block of a re-inquiry carries a MedicalTreatmentFlag other than 2 (OQSsihvq) or 3 (OQSsionq)."),
+    HOME_CARE_CONSENT_NOT_IN_FORCE("OQSP4203", Level.PERSON,
+            "この同意はすでに取り消されているか、有効期間が終了しています。",
+            "Cancellation API only: the latest consent for that care setting was already cancelled or its period ended; nothing is changed."),
+
     // ---- file level: central service and internal -------------------------------------------------------------
     CENTRAL_SERVICE_UNAVAILABLE("OQSF9001", Level.FILE,
             "オンライン資格確認等システムに接続できません。しばらくしてから再度実行してください。",

@@ -30,7 +30,8 @@ class ErrorCodeDocsTest {
             ErrorCode.UNKNOWN_NOTICE_FACILITY, ErrorCode.NOTICE_NOT_FOUND, // the operator's お知らせ API only
             // bulk flows: a job of another flow, 100,000+ entries, the facility's 医療扶助 setting, an internal failure
             ErrorCode.RECEPTION_KIND_MISMATCH, ErrorCode.TOO_MANY_BULK_ENTRIES,
-            ErrorCode.BULK_MEDICAL_ASSISTANCE_NOT_ENABLED, ErrorCode.BULK_ENTRY_FAILED);
+            ErrorCode.BULK_MEDICAL_ASSISTANCE_NOT_ENABLED, ErrorCode.BULK_ENTRY_FAILED,
+            ErrorCode.HOME_CARE_CONSENT_NOT_IN_FORCE); // the cancellation API only (docs/home-care.md)
 
     static Path docs() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
@@ -57,6 +58,7 @@ class ErrorCodeDocsTest {
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         // bulk/ examples name their file-level code, or per-entry codes after "accepted:" (docs/bulk.md)
         ExampleCorpus.bulk().forEach(e -> covered.addAll(List.of(e.expected().split("[:;]"))));
+        ExampleCorpus.homeCare().forEach(e -> covered.add(e.expected())); // 居宅同意取得型 re-inquiries
         for (ErrorCode c : ErrorCode.values()) {
             // The 3000s (card path, consents, medical information, 照会番号) are not answers to OQSsiquc01 requests,
             // which is all this corpus holds; their own message tests cover them (e.g. MedicalInformationIntakeTest).

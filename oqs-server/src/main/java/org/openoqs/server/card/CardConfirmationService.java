@@ -71,10 +71,13 @@ public class CardConfirmationService {
     private final ReferenceNumberService referenceNumbers;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.openoqs.server.homecare.HomeCareConsentStore homeCare;
 
     public CardConfirmationService(CardRegistry cards, CardChallengeService challenges, CardCredentialStore credentials,
             IndividualCa ca, JdbcQualificationRegistry registry, ConsentService consents,
-            ReferenceNumberService referenceNumbers, AuditLog audit, Clock clock) {
+            ReferenceNumberService referenceNumbers, AuditLog audit, Clock clock,
+            org.openoqs.server.homecare.HomeCareConsentStore homeCare) {
+        this.homeCare = homeCare;
         this.cards = cards;
         this.challenges = challenges;
         this.credentials = credentials;
@@ -145,6 +148,10 @@ public class CardConfirmationService {
                     ConsentRules.availableUntil(treatment, now)));
         }
         consents.record(given, card.cardId(), method.cliName());
+        if (treatment == MedicalTreatmentFlag.HOME_VISIT || treatment == MedicalTreatmentFlag.ONLINE) {
+            // 居宅同意取得型: this card confirmation lets the facility re-inquire later (docs/home-care.md)
+            homeCare.recordGiven(facility.institutionCode(), card.personId(), treatment, now, card.cardId());
+        }
         body = ConsentResults.apply(body, consents.latest(facility.institutionCode(), card.personId()), now,
                 facility.settings().operationInfo());
         ResultHeader header = new ResultHeader(now, today, facility.institutionCode(), fileToken(),

@@ -91,6 +91,12 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     @Override
+    public XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request) {
+        String setting = treatment == org.openoqs.core.consent.MedicalTreatmentFlag.ONLINE ? "online" : "home-visit";
+        return tree(post("/api/v1/home-care/" + setting + "/inquiry", JsonMirror.toJson(request)));
+    }
+
+    @Override
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
         String path = kind == MedicalInformationKind.DRUG ? "/api/v1/medical/drug-information" : "/api/v1/medical/health-checkups";
         CentralServiceHttp.Answer r = refusalsAsCardPath(() -> http.postJsonForAnswer(path, JsonMirror.toJson(request)));
