@@ -51,6 +51,11 @@ public final class ExampleCorpus {
      * facility; {@value #SERVICE_DECIDED_CODE} is decided by the service (the file itself is well-formed).
      */
     public static final String HOME_CARE = "homecare";
+    /**
+     * マイナ在宅受付Web URL requests ({@code OQSsiurl01req}; docs/home-care.md); {@code expected} is an error code or
+     * {@code url:<UrlAcquisitionClassification>:<FileFormatClassification>[:<UrlChangeClassification>]}.
+     */
+    public static final String HOME_CARE_URL = "homecare-url";
     /** The one expected code of {@value #HOME_CARE}/ that only the service can decide: no consent (OQSP4201). */
     public static final String SERVICE_DECIDED_CODE = "OQSP4201";
 
@@ -133,6 +138,11 @@ public final class ExampleCorpus {
     /** The 居宅同意取得型 re-inquiry examples ({@value #HOME_CARE}/); not part of {@link #all()}. */
     public static List<Example> homeCare() {
         return dir(HOME_CARE);
+    }
+
+    /** The マイナ在宅受付Web URL examples ({@value #HOME_CARE_URL}/); not part of {@link #all()}. */
+    public static List<Example> homeCareUrl() {
+        return dir(HOME_CARE_URL);
     }
 
     /** The examples of one directory; empty when it has no index.csv. */

@@ -149,6 +149,8 @@ public final class FacilityTerminal implements AutoCloseable {
             processors.put(homeCare, new org.openoqs.terminal.requests.HomeCareInquiryProcessor(homeCare,
                     institutionCode, cards, reader, results, config.clock())); // 居宅同意取得型 (docs/home-care.md)
         }
+        processors.put(RequestType.URL_ISSUE, new org.openoqs.terminal.requests.HomeCareUrlProcessor(institutionCode,
+                cards, reader, results, config.clock())); // マイナ在宅受付Web URL (docs/home-care.md)
         if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
             BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock(),
                     encryption::encrypts);

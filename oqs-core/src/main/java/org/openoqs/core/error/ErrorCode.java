@@ -132,6 +132,20 @@ public enum ErrorCode {
             "医療扶助の利用設定がされていません。環境設定で医療扶助を「利用する」に設定してください。",
             "An OQSmutic (医療扶助) bulk request from a facility that has not opted into 医療扶助."),
 
+    // ---- file level: マイナ在宅受付Web URL (OQSsiurl, 22xx), docs/home-care.md --------------------------------------
+    MISSING_URL_CLASSIFICATION("OQSF2201", Level.FILE,
+            "URL取得区分（UrlAcquisitionClassification）が指定されていません。",
+            "An OQSsiurl01req_ has no UrlAcquisitionClassification, or it is blank."),
+    INVALID_URL_CLASSIFICATION("OQSF2202", Level.FILE,
+            "URL取得区分（UrlAcquisitionClassification）は 2（訪問診療等）または 3（オンライン診療等）を指定してください。",
+            "UrlAcquisitionClassification is not 2 or 3 (OQSCD033)."),
+    INVALID_QR_FILE_FORMAT("OQSF2203", Level.FILE,
+            "ファイル形式（FileFormatClassification）は 1（PDF形式）または 2（PNG形式）を指定してください。",
+            "FileFormatClassification is absent or not 1 or 2 (OQSCD034)."),
+    INVALID_URL_CHANGE_CLASSIFICATION("OQSF2204", Level.FILE,
+            "URL変更区分（UrlChangeClassification）は 0（変更しない）または 1（変更する）を指定してください。",
+            "UrlChangeClassification is present but not 0 or 1 (OQSCD035)."),
+
     // ---- person level: QualificationConfirmSearchInfo ---------------------------------------------------------
     MISSING_SEARCH_INFO("OQSP2001", Level.PERSON,
             "照会条件（QualificationConfirmSearchInfo）が指定されていません。",

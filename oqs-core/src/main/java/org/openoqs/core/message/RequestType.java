@@ -24,7 +24,7 @@ public enum RequestType {
     HOME_VISIT_INQUIRY("OQSsihvq01", "資格確認（訪問診療等）", true),
     ONLINE_CARE_INQUIRY("OQSsionq01", "資格確認（オンライン診療等）", true),
     HOME_VISIT_DETAIL("OQSsihvd01", "訪問診療等 関連照会", false),
-    URL_ISSUE("OQSsiurl01", "URL取得", false),
+    URL_ISSUE("OQSsiurl01", "URL取得", true),
     INQUIRY_OTHER("OQSsiinq01", "照会（その他）", false),
     UPDATE_OTHER("OQSsiupd01", "更新（その他）", false),
     DRUG_INFORMATION("YZKsiquc01", "薬剤情報取得", true),

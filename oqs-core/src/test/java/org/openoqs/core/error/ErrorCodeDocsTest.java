@@ -59,6 +59,7 @@ class ErrorCodeDocsTest {
         // bulk/ examples name their file-level code, or per-entry codes after "accepted:" (docs/bulk.md)
         ExampleCorpus.bulk().forEach(e -> covered.addAll(List.of(e.expected().split("[:;]"))));
         ExampleCorpus.homeCare().forEach(e -> covered.add(e.expected())); // 居宅同意取得型 re-inquiries
+        ExampleCorpus.homeCareUrl().forEach(e -> covered.add(e.expected())); // マイナ在宅受付Web URL
         for (ErrorCode c : ErrorCode.values()) {
             // The 3000s (card path, consents, medical information, 照会番号) are not answers to OQSsiquc01 requests,
             // which is all this corpus holds; their own message tests cover them (e.g. MedicalInformationIntakeTest).

@@ -97,6 +97,11 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     @Override
+    public XmlNode homeCareUrl(XmlNode request) {
+        return tree(post("/api/v1/home-care/url", JsonMirror.toJson(request)));
+    }
+
+    @Override
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
         String path = kind == MedicalInformationKind.DRUG ? "/api/v1/medical/drug-information" : "/api/v1/medical/health-checkups";
         CentralServiceHttp.Answer r = refusalsAsCardPath(() -> http.postJsonForAnswer(path, JsonMirror.toJson(request)));

@@ -53,4 +53,9 @@ public enum UnreachableCardPathService implements CardPathService {
     public XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request) {
         throw refusal();
     }
+
+    @Override
+    public XmlNode homeCareUrl(XmlNode request) {
+        throw refusal();
+    }
 }

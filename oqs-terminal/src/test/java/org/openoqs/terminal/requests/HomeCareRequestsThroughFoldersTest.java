@@ -76,6 +76,7 @@ class HomeCareRequestsThroughFoldersTest {
         @Override public QualificationInquiryResult confirm(String c, Confirmation x) { throw new UnsupportedOperationException(); }
         @Override public void reportPinLocked(String c) { throw new UnsupportedOperationException(); }
         @Override public XmlNode registerReferenceNumber(XmlNode r) { throw new UnsupportedOperationException(); }
+        @Override public XmlNode homeCareUrl(XmlNode r) { throw new UnsupportedOperationException(); }
         @Override public MedicalAnswer medicalInformation(org.openoqs.core.medical.MedicalInformationKind k, XmlNode r) { throw new UnsupportedOperationException(); }
     }
 
