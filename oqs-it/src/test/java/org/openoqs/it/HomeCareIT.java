@@ -64,9 +64,9 @@ class HomeCareIT {
                 Duration.ofSeconds(20));
     }
 
-    private static DemoProcess.Completed confirm(String care) throws Exception {
+    private static DemoProcess.Completed confirm(String care, String consents) throws Exception {
         return DemoProcess.run("reader", "confirm", "--home", home.toString(), "--card", "P000000000000001",
-                "--method", "face", "--consent", "drug,limit", "--care", care);
+                "--method", "face", "--consent", consents, "--care", care);
     }
 
     @Test
@@ -81,8 +81,9 @@ class HomeCareIT {
     @Test
     @Order(2)
     void afterTheCardConsentEveryExampleGetsItsAnswer() throws Exception {
-        assertThat(confirm("home-visit").exitCode()).isZero();
-        assertThat(confirm("online").exitCode()).isZero();
+        // the newest 薬剤情報 consent is the one given for 訪問診療等 (the online confirmation gives only 限度額)
+        assertThat(confirm("online", "limit").exitCode()).isZero();
+        assertThat(confirm("home-visit", "drug,limit").exitCode()).isZero();
         for (Example example : ExampleCorpus.homeCare()) {
             byte[] bytes = roundTrip(example, "consented");
             QualificationInquiryResult result = QualificationMessages.parseResult(bytes);
@@ -125,6 +126,54 @@ class HomeCareIT {
         byte[] online = roundTrip(example("sionq-shaho-honnin-shift-jis.xml"), "cancelled");
         assertThat(HomeCareResults.read(new XmlDocumentReader().read(online)).orElseThrow().consFlg())
                 .as("the オンライン診療等 consent is another consent").isEqualTo("1");
+    }
+
+    @Test
+    @Order(4)
+    void theUrlRequestReturnsAQrCodeThatDecodesToAUrlTheDemoServes() throws Exception {
+        for (Example example : ExampleCorpus.homeCareUrl()) {
+            String id = "url-" + example.file().replace(".xml", "");
+            Folders.drop(demo.req(), "OQSsiurl01req_" + id + ".xml", example.bytes());
+            byte[] bytes = Folders.awaitFile(demo.res().resolve("OQSsiurl01res_" + id + ".xml"), Duration.ofSeconds(20));
+            var result = new XmlDocumentReader().read(bytes);
+            if (!example.expected().startsWith("url:")) {
+                assertThat(result.path("MessageHeader", "ErrorCode").map(n -> n.text())).as(example.file())
+                        .contains(example.expected());
+                continue;
+            }
+            String url = result.path("MessageBody", "ReceptionUrl").orElseThrow().text();
+            byte[] file = java.util.Base64.getDecoder().decode(result.path("MessageBody", "QrCodeFile").orElseThrow().text());
+            java.awt.image.BufferedImage image;
+            if (example.expected().split(":")[2].equals("2")) {
+                image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(file));
+            } else {
+                try (var pdf = org.apache.pdfbox.Loader.loadPDF(file)) {
+                    image = new org.apache.pdfbox.rendering.PDFRenderer(pdf).renderImageWithDPI(0, 100);
+                }
+            }
+            String decoded = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                    new com.google.zxing.common.HybridBinarizer(
+                            new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)))).getText();
+            assertThat(decoded).as(example.file()).isEqualTo(url);
+            // a phone has no facility certificate: the page is reachable with the CA's trust alone
+            HttpResponse<String> page = anonymousClient().send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(url).isEqualTo(200);
+            assertThat(page.body()).contains("マイナ在宅受付Web", example.expected().startsWith("url:2") ? "訪問診療等" : "オンライン診療等");
+        }
+    }
+
+    private static HttpClient anonymousClient() throws Exception {
+        java.security.cert.X509Certificate ca;
+        try (var in = Files.newInputStream(home.resolve("ca").resolve("ca.pem"))) {
+            ca = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in);
+        }
+        var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(TrustStores.trustStoreOf(ca));
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static HttpClient facilityClient() throws Exception {

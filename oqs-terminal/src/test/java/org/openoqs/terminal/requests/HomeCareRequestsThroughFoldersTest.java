@@ -76,7 +76,20 @@ class HomeCareRequestsThroughFoldersTest {
         @Override public QualificationInquiryResult confirm(String c, Confirmation x) { throw new UnsupportedOperationException(); }
         @Override public void reportPinLocked(String c) { throw new UnsupportedOperationException(); }
         @Override public XmlNode registerReferenceNumber(XmlNode r) { throw new UnsupportedOperationException(); }
-        @Override public XmlNode homeCareUrl(XmlNode r) { throw new UnsupportedOperationException(); }
+        final List<XmlNode> urlRequests = new CopyOnWriteArrayList<>();
+
+        /** Answers like the service: a URL of this facility, the QR "file" standing in as the URL's bytes. */
+        @Override public XmlNode homeCareUrl(XmlNode r) {
+            urlRequests.add(r);
+            org.openoqs.core.homecare.UrlRequest q = org.openoqs.core.homecare.UrlRequest
+                    .check(r, ExampleCorpus.DEMO_INSTITUTION_CODE).request();
+            String url = "https://oqs.invalid/zaitaku/" + q.treatment().code();
+            LocalDateTime now = LocalDateTime.now(TerminalHarness.CLOCK);
+            return org.openoqs.core.homecare.UrlResults.toXml(ExampleCorpus.DEMO_INSTITUTION_CODE,
+                    q.header().arbitraryFileIdentifier(), new org.openoqs.core.homecare.UrlResults.IssuedUrl(
+                            q.treatment(), url, now, q.regenerate(), q.format(),
+                            url.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), now, CharacterCode.SHIFT_JIS);
+        }
         @Override public MedicalAnswer medicalInformation(org.openoqs.core.medical.MedicalInformationKind k, XmlNode r) { throw new UnsupportedOperationException(); }
     }
 
@@ -121,6 +134,27 @@ class HomeCareRequestsThroughFoldersTest {
             assertThat(result.header().errorCode()).isEqualTo(example.expected());
         } else {
             assertThat(result.body().processingResultCode()).isEqualTo(example.expected());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("org.openoqs.examples.ExampleCorpus#homeCareUrl")
+    void eachUrlExampleGetsItsAnswer(Example example) throws Exception {
+        String id = example.file().replace(".xml", "");
+        int before = service.urlRequests.size();
+        harness.drop("OQSsiurl01req_" + id + ".xml", example.bytes());
+
+        byte[] bytes = harness.awaitResult("OQSsiurl01res_" + id + ".xml", Duration.ofSeconds(10));
+        XmlNode result = new XmlDocumentReader().read(bytes);
+        if (example.expected().startsWith("url:")) {
+            assertThat(service.urlRequests.size() - before).isEqualTo(1);
+            String kind = example.expected().split(":")[1];
+            assertThat(result.path("MessageBody", "ReceptionUrl").map(XmlNode::text))
+                    .contains("https://oqs.invalid/zaitaku/" + kind);
+        } else {
+            assertThat(service.urlRequests.size() - before).as("refused by the terminal itself").isZero();
+            assertThat(result.path("MessageHeader", "SegmentOfResult").map(XmlNode::text)).contains("9");
+            assertThat(result.path("MessageHeader", "ErrorCode").map(XmlNode::text)).contains(example.expected());
         }
     }
 }
