@@ -15,7 +15,9 @@ public enum ConsentCategory {
     CHECKUP("checkup", "特定健診情報", "TKK"),
     DIAGNOSIS("diagnosis", "診療情報", "SRJ"),
     SURGERY("surgery", "手術情報", "SHJ"),
-    LIMIT("limit", "限度額情報", null);
+    LIMIT("limit", "限度額情報", null),
+    /** PMH: provide the 医療費助成 受給者証 with this confirmation (docs/pmh.md); no viewing period of its own. */
+    SUBSIDY("subsidy", "医療費助成の受給者証", null);
 
     private final String cliName;
     private final String label;
@@ -42,7 +44,7 @@ public enum ConsentCategory {
 
     /** A viewing consent with a period ({@code …AvailableTime}). */
     public boolean isViewing() {
-        return this != LIMIT;
+        return this != LIMIT && this != SUBSIDY;
     }
 
     public static Optional<ConsentCategory> ofName(String name) {
