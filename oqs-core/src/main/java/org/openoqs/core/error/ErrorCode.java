@@ -14,7 +14,8 @@ import java.util.Optional;
  *
  * <p>Number ranges: 1000s reading the bytes (size, encoding, XML, security); 1100s message structure;
  * 1200s header values; 1300s file name and request type; 1400s the bulk flows; 2000s–2100s the search block
- * of one person; 2900s one entry of a bulk job; 3000s the card path, consents, medical information and
+ * of one person; 2900s one entry of a bulk job; F22xx the マイナ在宅受付Web URL request and P42xx the 居宅同意取得型
+ * re-inquiry (docs/home-care.md); 3000s the card path, consents, medical information and
  * 照会番号 (docs/card-path.md); 9000s the central service and internal failures (93xx: the sign-in of face-auth
  * card readers, terminal API only; 94xx: the operator's お知らせ API).
  */
