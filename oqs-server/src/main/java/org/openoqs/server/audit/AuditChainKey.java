@@ -3,25 +3,19 @@ package org.openoqs.server.audit;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.openoqs.files.DurableWrites;
 
 /**
  * The secret that makes the audit chain unforgeable: entries from {@link #epochStart()} on are HMAC-SHA256 under
@@ -36,8 +30,6 @@ import javax.crypto.spec.SecretKeySpec;
 public final class AuditChainKey {
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final Set<PosixFilePermission> OWNER_ONLY = EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE);
 
     private final Path file;
     private final byte[] key;
@@ -84,21 +76,11 @@ public final class AuditChainKey {
     static AuditChainKey store(Path file, byte[] secret, long epochStart) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path temp = file.resolveSibling(file.getFileName() + ".new");
-            Files.deleteIfExists(temp);
-            boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
-            if (posix) {
-                Files.createFile(temp, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            } else {
-                Files.createFile(temp);
-            }
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING)) {
-                out.write("# openoqs audit chain key: HMAC-SHA256 of every audit entry from epoch-start on.\n"
-                        + "# Keep it secret and back it up with the server; without it the chain cannot be verified.\n"
-                        + "key=" + HexFormat.of().formatHex(secret) + "\n"
-                        + "epoch-start=" + epochStart + "\n");
-            }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+            String content = "# openoqs audit chain key: HMAC-SHA256 of every audit entry from epoch-start on.\n"
+                    + "# Keep it secret and back it up with the server; without it the chain cannot be verified.\n"
+                    + "key=" + HexFormat.of().formatHex(secret) + "\n"
+                    + "epoch-start=" + epochStart + "\n";
+            DurableWrites.replace(file, content.getBytes(StandardCharsets.UTF_8), DurableWrites.OWNER_ONLY);
             return new AuditChainKey(file, secret, epochStart);
         } catch (FileAlreadyExistsException e) {
             throw new IllegalStateException("an audit chain key already exists at " + file, e);

@@ -61,6 +61,9 @@ public final class ApiMetricsFilter extends OncePerRequestFilter {
         if (path.startsWith("/api/v1/bulk/")) {
             return Optional.of(Operation.BULK);
         }
+        if (path.startsWith("/api/v1/clins/")) {
+            return Optional.of(Operation.CLINS);
+        }
         if (path.startsWith("/api/v1/eps/")) {
             return Optional.of(Operation.EPRESCRIPTION);
         }

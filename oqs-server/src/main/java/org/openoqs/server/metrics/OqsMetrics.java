@@ -25,7 +25,7 @@ public class OqsMetrics {
         CARD("oqs.card.requests", "oqs.card.request"),
         BULK("oqs.bulk.requests", "oqs.bulk.request"),
         EPRESCRIPTION("oqs.eprescription.requests", "oqs.eprescription.request"),
-        /** Recorded through {@link #clins}; the CLINS interface is not wired yet. */
+        /** 電子カルテ情報共有サービス: registration, list, delete and retrieval under /api/v1/clins/. */
         CLINS("oqs.clins.requests", "oqs.clins.request");
 
         private final String counter;
@@ -60,11 +60,6 @@ public class OqsMetrics {
                 .tag("outcome", outcome).tag("facility_kind", facilityKind)
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(60)).register(registry).record(took);
-    }
-
-    /** For the CLINS interface to call once it exists: one answered CLINS request. */
-    public void clins(String outcome, Facility facility, Duration took) {
-        record(Operation.CLINS, outcome, facilityKind(facility), took);
     }
 
     public static String facilityKind(Facility facility) {
