@@ -67,6 +67,11 @@ class DemoListensOnLoopbackIT {
             long word = Long.parseLong(hex, 16);
             return (word & 0xff) + "." + ((word >> 8) & 0xff) + "." + ((word >> 16) & 0xff) + "." + ((word >> 24) & 0xff);
         }
-        return "ipv6:" + hex.toLowerCase(Locale.ROOT);
+        String lower = hex.toLowerCase(Locale.ROOT);
+        // an IPv4-mapped address (::ffff:a.b.c.d, as Java binds an IPv4 address on a dual-stack socket) is the IPv4 one
+        if (lower.length() == 32 && lower.startsWith("0000000000000000ffff0000")) {
+            return decode(lower.substring(24));
+        }
+        return "ipv6:" + lower;
     }
 }
