@@ -2,13 +2,10 @@ package org.openoqs.server.card;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import org.openoqs.server.schedule.PeriodicJob;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,23 +14,18 @@ import org.springframework.stereotype.Component;
  * minutes instead of growing with every reading (docs/security.md, "Card and API").
  */
 @Component
-public class CardChallengeCleanup implements SmartLifecycle {
+public class CardChallengeCleanup extends PeriodicJob {
 
     private static final Logger log = LoggerFactory.getLogger(CardChallengeCleanup.class);
 
     private final CardChallengeService challenges;
     private final Clock clock;
-    private final Duration interval;
-    private volatile ScheduledExecutorService executor;
 
     public CardChallengeCleanup(CardChallengeService challenges, Clock clock,
             @Value("${oqs.card.challenge-cleanup-interval:PT1M}") Duration interval) {
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("oqs.card.challenge-cleanup-interval must be positive");
-        }
+        super("oqs-card-challenge-cleanup", interval);
         this.challenges = challenges;
         this.clock = clock;
-        this.interval = interval;
     }
 
     /** One pass (also what the schedule runs); returns the number of deleted rows. */
@@ -42,38 +34,10 @@ public class CardChallengeCleanup implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "oqs-card-challenge-cleanup");
-            t.setDaemon(true);
-            return t;
-        });
-        e.scheduleWithFixedDelay(this::runQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        executor = e;
-    }
-
-    private void runQuietly() {
-        try {
-            int deleted = runOnce();
-            if (deleted > 0) {
-                log.debug("deleted {} expired card challenges", deleted);
-            }
-        } catch (RuntimeException failed) { // the next pass tries again; the database may be restarting
-            log.warn("card challenge cleanup failed: {}", failed.toString());
+    protected void runPass() {
+        int deleted = runOnce();
+        if (deleted > 0) {
+            log.debug("deleted {} expired card challenges", deleted);
         }
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            e.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
     }
 }

@@ -7,15 +7,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.openoqs.pki.CertificateAuthority;
 import org.openoqs.pki.UnknownCertificateException;
 import org.openoqs.server.audit.AuditLog;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.openoqs.server.schedule.PeriodicJob;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -26,10 +21,9 @@ import org.springframework.stereotype.Component;
  * ({@value #AUDIT_ACTION}). Idempotent, so instances sharing a database and a CA may all run it.
  */
 @Component
-public class SupersededCertificateRevoker implements SmartLifecycle {
+public class SupersededCertificateRevoker extends PeriodicJob {
 
     public static final String AUDIT_ACTION = "CERTIFICATE_SUPERSEDED_REVOKED";
-    private static final Logger log = LoggerFactory.getLogger(SupersededCertificateRevoker.class);
     private static final Duration INTERVAL = Duration.ofMinutes(10);
 
     private final CertificateAuthorityAccess ca;
@@ -37,10 +31,10 @@ public class SupersededCertificateRevoker implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final Clock clock;
-    private volatile ScheduledExecutorService executor;
 
     public SupersededCertificateRevoker(CertificateAuthorityAccess ca, CertificateRenewalService renewals,
             JdbcClient jdbc, AuditLog audit, Clock clock) {
+        super("oqs-superseded-certificate-revoker", INTERVAL);
         this.ca = ca;
         this.renewals = renewals;
         this.jdbc = jdbc;
@@ -79,34 +73,8 @@ public class SupersededCertificateRevoker implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        ScheduledExecutorService e = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "oqs-superseded-certificate-revoker");
-            t.setDaemon(true);
-            return t;
-        });
-        e.scheduleWithFixedDelay(() -> {
-            try {
-                runOnce(clock.instant());
-            } catch (RuntimeException failed) { // retried at the next pass
-                log.warn("revoking superseded certificates failed: {}", failed.toString());
-            }
-        }, INTERVAL.toMillis(), INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-        executor = e;
-    }
-
-    @Override
-    public void stop() {
-        ScheduledExecutorService e = executor;
-        executor = null;
-        if (e != null) {
-            e.shutdownNow();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return executor != null;
+    protected void runPass() {
+        runOnce(clock.instant());
     }
 
     private static OffsetDateTime utc(Instant instant) {
