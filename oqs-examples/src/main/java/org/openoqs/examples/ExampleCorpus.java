@@ -44,6 +44,20 @@ public final class ExampleCorpus {
      * {@code ;}-separated: {@code validity=N}, {@code ok} (registered) or a person-level code.
      */
     public static final String BULK = "bulk";
+    /**
+     * 居宅同意取得型 re-inquiries ({@code OQSsihvq01req}, {@code OQSsionq01req}; docs/home-care.md); {@code kind} is the
+     * request type (the file must be dropped under that prefix), {@code expected} as in {@code valid/} and
+     * {@code invalid/}. {@code validity:N} holds once the persona's card confirmed for that care setting at the demo
+     * facility; {@value #SERVICE_DECIDED_CODE} is decided by the service (the file itself is well-formed).
+     */
+    public static final String HOME_CARE = "homecare";
+    /**
+     * マイナ在宅受付Web URL requests ({@code OQSsiurl01req}; docs/home-care.md); {@code expected} is an error code or
+     * {@code url:<UrlAcquisitionClassification>:<FileFormatClassification>[:<UrlChangeClassification>]}.
+     */
+    public static final String HOME_CARE_URL = "homecare-url";
+    /** The one expected code of {@value #HOME_CARE}/ that only the service can decide: no consent (OQSP4201). */
+    public static final String SERVICE_DECIDED_CODE = "OQSP4201";
 
     private static final String ROOT = "/org/openoqs/examples/";
 
@@ -119,6 +133,16 @@ public final class ExampleCorpus {
     /** The bulk-flow examples ({@value #BULK}/); not part of {@link #all()}, which holds single inquiries only. */
     public static List<Example> bulk() {
         return dir(BULK);
+    }
+
+    /** The 居宅同意取得型 re-inquiry examples ({@value #HOME_CARE}/); not part of {@link #all()}. */
+    public static List<Example> homeCare() {
+        return dir(HOME_CARE);
+    }
+
+    /** The マイナ在宅受付Web URL examples ({@value #HOME_CARE_URL}/); not part of {@link #all()}. */
+    public static List<Example> homeCareUrl() {
+        return dir(HOME_CARE_URL);
     }
 
     /** The examples of one directory; empty when it has no index.csv. */

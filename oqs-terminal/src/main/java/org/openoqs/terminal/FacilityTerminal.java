@@ -148,6 +148,12 @@ public final class FacilityTerminal implements AutoCloseable {
         // 電子カルテ情報 (CIPsiquc01, docs/clins.md): routed like 薬剤情報, answered with FHIR JSON in an XML envelope
         processors.put(RequestType.CLINICAL_INFORMATION, new MedicalInformationProcessor(
                 MedicalInformationKind.CLINICAL, cards, reader, results, config.clock()));
+        for (RequestType homeCare : List.of(RequestType.HOME_VISIT_INQUIRY, RequestType.ONLINE_CARE_INQUIRY)) {
+            processors.put(homeCare, new org.openoqs.terminal.requests.HomeCareInquiryProcessor(homeCare,
+                    institutionCode, cards, reader, results, config.clock())); // 居宅同意取得型 (docs/home-care.md)
+        }
+        processors.put(RequestType.URL_ISSUE, new org.openoqs.terminal.requests.HomeCareUrlProcessor(institutionCode,
+                cards, reader, results, config.clock())); // マイナ在宅受付Web URL (docs/home-care.md)
         if (bulk != null) { // 一括照会 and the other bulk flows (docs/bulk.md)
             BulkRequestProcessors.addTo(processors, institutionCode, bulk, results, config.clock(),
                     encryption::encrypts);

@@ -230,11 +230,13 @@ public final class DemoSystem implements AutoCloseable {
         issue.get().writePkcs12(pkcs12, alias, password);
     }
 
-    // The demo shows every outcome of the personas, so its facility uses 医療扶助 (a new facility defaults to off).
+    // The demo shows every outcome of the personas, so its facility uses 医療扶助 (a new facility defaults to off),
+    // and 医療費助成情報 (PMH, docs/pmh.md), so that a patient's 受給者証 can be shown at all.
     private static void ensureFacility(CentralServer server) {
         if (server.facilities().find(INSTITUTION_CODE).isEmpty()) {
             server.facilities().create(INSTITUTION_CODE, FACILITY_NAME);
             server.facilities().setMedicalAssistance(INSTITUTION_CODE, true);
+            server.bean(org.openoqs.server.subsidy.MedicalSubsidySettings.class).set(INSTITUTION_CODE, true, "demo-setup");
         }
     }
 

@@ -48,7 +48,7 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
     @Option(names = "--face-match", paramLabel = "ok|ng", defaultValue = "ok", description = "The face-auth reader's verdict (method face; default ${DEFAULT-VALUE}).")
     String faceMatch;
 
-    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,limit.")
+    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,limit,subsidy (subsidy: provide the 医療費助成 受給者証, PMH).")
     String consent;
 
     @Option(names = "--credential", paramLabel = "card|iphone|android", defaultValue = "card", description = "The card itself or a smartphone carrying it (default ${DEFAULT-VALUE}).")

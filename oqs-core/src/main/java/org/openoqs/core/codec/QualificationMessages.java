@@ -254,6 +254,9 @@ public final class QualificationMessages {
                 }
                 body.child(list.build());
             }
+            if (!b.medicalSubsidies().isEmpty()) {
+                body.child(org.openoqs.core.subsidy.MedicalSubsidyXml.toXml(b.medicalSubsidies()));
+            }
         }
         return XmlNode.builder(ROOT).child(header.build()).child(body.build()).build();
     }
@@ -384,7 +387,8 @@ public final class QualificationMessages {
                 b.text("ProcessingResultMessage").orElse(null),
                 code(b, "QualificationValidity", QualificationValidity.class),
                 prescription,
-                records);
+                records,
+                org.openoqs.core.subsidy.MedicalSubsidyXml.read(b));
         return new QualificationInquiryResult(header, body);
     }
 

@@ -16,7 +16,9 @@ public enum ConsentCategory {
     DIAGNOSIS("diagnosis", "診療情報", "SRJ"),
     SURGERY("surgery", "手術情報", "SHJ"),
     CLINS("clins", "電子カルテ情報", null),
-    LIMIT("limit", "限度額情報", null);
+    LIMIT("limit", "限度額情報", null),
+    /** PMH: provide the 医療費助成 受給者証 with this confirmation (docs/pmh.md); no viewing period of its own. */
+    SUBSIDY("subsidy", "医療費助成の受給者証", null);
 
     private final String cliName;
     private final String label;
@@ -43,7 +45,7 @@ public enum ConsentCategory {
 
     /** A viewing consent with a period ({@code …AvailableTime}). */
     public boolean isViewing() {
-        return this != LIMIT;
+        return this != LIMIT && this != SUBSIDY;
     }
 
     public static Optional<ConsentCategory> ofName(String name) {

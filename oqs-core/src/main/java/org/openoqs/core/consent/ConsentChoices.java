@@ -27,7 +27,7 @@ public final class ConsentChoices {
             }
             ConsentCategory category = ConsentCategory.ofName(word).orElseThrow(() -> new InputRejectedException(
                     ErrorCode.INVALID_CONSENT_CHOICE, "不明な指定: " + shorten(word.strip())
-                            + "。drug, checkup, diagnosis, surgery, limit から選んでください"));
+                            + "。drug, checkup, diagnosis, surgery, limit, subsidy から選んでください"));
             out.add(category);
         }
         return out;

@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Number ranges: 1000s reading the bytes (size, encoding, XML, security); 1100s message structure;
  * 1200s header values; 1300s file name and request type; 1400s the bulk flows; OQSF20xx the 電子カルテ情報共有サービス
  * registration (FHIR Bundles, docs/clins.md); 2000s–2100s the search block
- * of one person; 2900s one entry of a bulk job; 3000s the card path, consents, medical information and
+ * of one person; 2900s one entry of a bulk job; F22xx the マイナ在宅受付Web URL request and P42xx the 居宅同意取得型
+ * re-inquiry (docs/home-care.md); 3000s the card path, consents, medical information and
  * 照会番号 (docs/card-path.md); 4000s the 電子カルテ情報 retrieval; 9000s the central service and internal failures (93xx: the sign-in of face-auth
  * card readers, terminal API only; 94xx: the operator's お知らせ API).
  */
@@ -137,6 +138,20 @@ public enum ErrorCode {
     BULK_MEDICAL_ASSISTANCE_NOT_ENABLED("OQSF1416", Level.FILE,
             "医療扶助の利用設定がされていません。環境設定で医療扶助を「利用する」に設定してください。",
             "An OQSmutic (医療扶助) bulk request from a facility that has not opted into 医療扶助."),
+
+    // ---- file level: マイナ在宅受付Web URL (OQSsiurl, 22xx), docs/home-care.md --------------------------------------
+    MISSING_URL_CLASSIFICATION("OQSF2201", Level.FILE,
+            "URL取得区分（UrlAcquisitionClassification）が指定されていません。",
+            "An OQSsiurl01req_ has no UrlAcquisitionClassification, or it is blank."),
+    INVALID_URL_CLASSIFICATION("OQSF2202", Level.FILE,
+            "URL取得区分（UrlAcquisitionClassification）は 2（訪問診療等）または 3（オンライン診療等）を指定してください。",
+            "UrlAcquisitionClassification is not 2 or 3 (OQSCD033)."),
+    INVALID_QR_FILE_FORMAT("OQSF2203", Level.FILE,
+            "ファイル形式（FileFormatClassification）は 1（PDF形式）または 2（PNG形式）を指定してください。",
+            "FileFormatClassification is absent or not 1 or 2 (OQSCD034)."),
+    INVALID_URL_CHANGE_CLASSIFICATION("OQSF2204", Level.FILE,
+            "URL変更区分（UrlChangeClassification）は 0（変更しない）または 1（変更する）を指定してください。",
+            "UrlChangeClassification is present but not 0 or 1 (OQSCD035)."),
 
     // ---- person level: QualificationConfirmSearchInfo ---------------------------------------------------------
     MISSING_SEARCH_INFO("OQSP2001", Level.PERSON,
@@ -364,6 +379,16 @@ public enum ErrorCode {
     CLINS_NOT_ENABLED("OQSP4001", Level.PERSON,
             "電子カルテ情報共有サービスの利用設定がされていません。環境設定で電子カルテ情報共有サービスを「利用する」に設定してください。",
             "A 電子カルテ情報 retrieval (CIPsiquc01 / POST /api/v1/clins/information) from a facility whose 環境設定 has the service switched off; audited."),
+    // ---- person level: 居宅同意取得型 re-inquiry (OQSsihvq / OQSsionq, 42xx), docs/home-care.md ----------------------
+    HOME_CARE_CONSENT_MISSING("OQSP4201", Level.PERSON,
+            "この医療機関等で訪問診療等・オンライン診療等の同意（居宅同意）を取得していない患者です。マイナンバーカードで同意を取得してください。",
+            "OQSsihvq01req_ / OQSsionq01req_ (or the cancellation API) for a person who never gave this facility a consent for that care setting with the card — also when the numbers match nobody or several people, so the answer tells nothing a number inquiry would not."),
+    HOME_CARE_TREATMENT_MISMATCH("OQSP4202", Level.PERSON,
+            "診療区分（MedicalTreatmentFlag）が要求の種別と一致しません（訪問診療等は 2、オンライン診療等は 3）。",
+            "The search block of a re-inquiry carries a MedicalTreatmentFlag other than 2 (OQSsihvq) or 3 (OQSsionq)."),
+    HOME_CARE_CONSENT_NOT_IN_FORCE("OQSP4203", Level.PERSON,
+            "この同意はすでに取り消されているか、有効期間が終了しています。",
+            "Cancellation API only: the latest consent for that care setting was already cancelled or its period ended; nothing is changed."),
 
     // ---- file level: central service and internal -------------------------------------------------------------
     CENTRAL_SERVICE_UNAVAILABLE("OQSF9001", Level.FILE,

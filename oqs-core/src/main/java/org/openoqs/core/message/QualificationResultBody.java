@@ -16,9 +16,26 @@ public record QualificationResultBody(
         String processingResultMessage,
         QualificationValidity qualificationValidity,
         PrescriptionIssueSelect prescriptionIssueSelect,
-        List<ResultOfQualificationConfirmation> results) {
+        List<ResultOfQualificationConfirmation> results,
+        List<org.openoqs.core.subsidy.MedicalSubsidyCertificate> medicalSubsidies) {
 
     public QualificationResultBody {
         results = results == null ? List.of() : List.copyOf(results);
+        medicalSubsidies = medicalSubsidies == null ? List.of() : List.copyOf(medicalSubsidies);
+    }
+
+    /** A body without 医療費助成 (PMH) certificates, as every result that is not a consented card confirmation. */
+    public QualificationResultBody(QualificationConfirmSearchInfo searchInfoEcho,
+            ProcessingResultStatus processingResultStatus, String processingResultCode, String processingResultMessage,
+            QualificationValidity qualificationValidity, PrescriptionIssueSelect prescriptionIssueSelect,
+            List<ResultOfQualificationConfirmation> results) {
+        this(searchInfoEcho, processingResultStatus, processingResultCode, processingResultMessage,
+                qualificationValidity, prescriptionIssueSelect, results, List.of());
+    }
+
+    /** This body with the patient's 医療費助成 受給者証 ({@code MedicalSubsidyInfoList}, docs/pmh.md). */
+    public QualificationResultBody withMedicalSubsidies(List<org.openoqs.core.subsidy.MedicalSubsidyCertificate> subsidies) {
+        return new QualificationResultBody(searchInfoEcho, processingResultStatus, processingResultCode,
+                processingResultMessage, qualificationValidity, prescriptionIssueSelect, results, subsidies);
     }
 }

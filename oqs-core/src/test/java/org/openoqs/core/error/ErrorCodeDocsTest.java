@@ -38,7 +38,9 @@ class ErrorCodeDocsTest {
             ErrorCode.TOO_MANY_CARD_CHALLENGES, ErrorCode.TOO_MANY_TERMINALS,
             // CLINS: the HTTP layer (media type, size), a registered Bundle of another person, the DELETE endpoint
             ErrorCode.CLINS_WRONG_MEDIA_TYPE, ErrorCode.CLINS_BUNDLE_TOO_LARGE, ErrorCode.CLINS_PATIENT_CHANGED,
-            ErrorCode.CLINS_BUNDLE_NOT_FOUND);
+            ErrorCode.CLINS_BUNDLE_NOT_FOUND,
+            ErrorCode.HOME_CARE_CONSENT_NOT_IN_FORCE); // the cancellation API only (docs/home-care.md)
+
 
     static Path docs() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
@@ -67,6 +69,8 @@ class ErrorCodeDocsTest {
         ExampleCorpus.bulk().forEach(e -> covered.addAll(List.of(e.expected().split("[:;]"))));
         // clins/ examples (FHIR Bundles, docs/clins.md) name code@FHIRPath
         ExampleCorpus.dir("clins").forEach(e -> covered.add(e.expected().split("@")[0]));
+        ExampleCorpus.homeCare().forEach(e -> covered.add(e.expected())); // 居宅同意取得型 re-inquiries
+        ExampleCorpus.homeCareUrl().forEach(e -> covered.add(e.expected())); // マイナ在宅受付Web URL
         for (ErrorCode c : ErrorCode.values()) {
             // The 3000s (card path, consents, medical information, 照会番号) are not answers to OQSsiquc01 requests,
             // which is all this corpus holds; their own message tests cover them (e.g. MedicalInformationIntakeTest).

@@ -71,10 +71,16 @@ public class CardConfirmationService {
     private final ReferenceNumberService referenceNumbers;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.openoqs.server.homecare.HomeCareConsentStore homeCare;
+    private final org.openoqs.server.subsidy.MedicalSubsidyResults subsidies;
 
     public CardConfirmationService(CardRegistry cards, CardChallengeService challenges, CardCredentialStore credentials,
             IndividualCa ca, JdbcQualificationRegistry registry, ConsentService consents,
-            ReferenceNumberService referenceNumbers, AuditLog audit, Clock clock) {
+            ReferenceNumberService referenceNumbers, AuditLog audit, Clock clock,
+            org.openoqs.server.homecare.HomeCareConsentStore homeCare,
+            org.openoqs.server.subsidy.MedicalSubsidyResults subsidies) {
+        this.homeCare = homeCare;
+        this.subsidies = subsidies;
         this.cards = cards;
         this.challenges = challenges;
         this.credentials = credentials;
@@ -141,12 +147,21 @@ public class CardConfirmationService {
             if (c == ConsentCategory.SURGERY && !facility.settings().operationInfo()) {
                 continue; // 手術情報 is not offered where the facility did not opt in
             }
+            if (c == ConsentCategory.SUBSIDY && !subsidies.enabled(facility.institutionCode())) {
+                continue; // 医療費助成 (PMH) is not offered where the facility did not opt in (docs/pmh.md)
+            }
             given.add(new ConsentRecord(facility.institutionCode(), card.personId(), c, treatment, now,
                     ConsentRules.availableUntil(treatment, now)));
         }
         consents.record(given, card.cardId(), method.cliName());
+        if (treatment == MedicalTreatmentFlag.HOME_VISIT || treatment == MedicalTreatmentFlag.ONLINE) {
+            // 居宅同意取得型: this card confirmation lets the facility re-inquire later (docs/home-care.md)
+            homeCare.recordGiven(facility.institutionCode(), card.personId(), treatment, now, card.cardId());
+        }
         body = ConsentResults.apply(body, consents.latest(facility.institutionCode(), card.personId()), now,
                 facility.settings().operationInfo());
+        body = subsidies.apply(body, facility.institutionCode(), card.personId(),
+                chosen.contains(ConsentCategory.SUBSIDY), today);
         ResultHeader header = new ResultHeader(now, today, facility.institutionCode(), fileToken(),
                 ReferenceClassification.MY_NUMBER_CARD, SegmentOfResult.COMPLETED, null, null,
                 facility.settings().characterCode());

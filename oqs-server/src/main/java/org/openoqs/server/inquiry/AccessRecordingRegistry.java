@@ -16,12 +16,12 @@ import org.openoqs.core.registry.QualificationRegistry;
  * A per-request view of the registry that remembers which persons were read, so the audit trail can name the
  * (opaque) registry ids whose records a facility received. Not thread-safe; one per request.
  */
-final class AccessRecordingRegistry implements QualificationRegistry {
+public final class AccessRecordingRegistry implements QualificationRegistry {
 
     private final QualificationRegistry delegate;
     private final Map<String, Person> persons = new LinkedHashMap<>();
 
-    AccessRecordingRegistry(QualificationRegistry delegate) {
+    public AccessRecordingRegistry(QualificationRegistry delegate) {
         this.delegate = delegate;
     }
 
@@ -43,7 +43,7 @@ final class AccessRecordingRegistry implements QualificationRegistry {
     }
 
     /** Ids of the persons read whose birthdate is {@code birthdate} (the ones a number inquiry matched). */
-    Set<String> personsBornOn(LocalDate birthdate) {
+    public Set<String> personsBornOn(LocalDate birthdate) {
         Set<String> ids = new LinkedHashSet<>();
         for (Person p : persons.values()) {
             if (birthdate != null && birthdate.equals(p.birthdate())) {

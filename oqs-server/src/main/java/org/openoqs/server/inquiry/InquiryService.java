@@ -40,9 +40,12 @@ public class InquiryService {
     private final Clock clock;
     private final ReferenceNumberService referenceNumbers;
     private final ConsentService consents;
+    private final org.openoqs.server.subsidy.MedicalSubsidyResults subsidies;
 
     public InquiryService(JdbcQualificationRegistry registry, AuditLog audit, Clock clock,
-            ReferenceNumberService referenceNumbers, ConsentService consents) {
+            ReferenceNumberService referenceNumbers, ConsentService consents,
+            org.openoqs.server.subsidy.MedicalSubsidyResults subsidies) {
+        this.subsidies = subsidies;
         this.registry = registry;
         this.audit = audit;
         this.clock = clock;
@@ -93,8 +96,13 @@ public class InquiryService {
         Set<String> persons = body.results().isEmpty() ? Set.of()
                 : accessed.personsBornOn(QualificationMessages.parseDate(r.searchInfo().birthdate().strip()).orElse(null));
         if (persons.size() == 1) { // consents given on the card reader show in later number inquiries too
-            body = ConsentResults.apply(body, consents.latest(institution, persons.iterator().next()), now,
-                    facility.settings().operationInfo());
+            String personId = persons.iterator().next();
+            var given = consents.latest(institution, personId);
+            body = ConsentResults.apply(body, given, now, facility.settings().operationInfo());
+            // 医療費助成 (PMH): while the patient's provision at the reader is in force (docs/pmh.md)
+            body = subsidies.apply(body, institution, personId, org.openoqs.core.consent.ConsentRules.statusAt(
+                    given.get(org.openoqs.core.consent.ConsentCategory.SUBSIDY), now)
+                    == org.openoqs.core.code.ConsentStatus.CONSENTED, confirmationDate);
         }
         String outcomeText = body.qualificationValidity() != null
                 ? "OK validity=" + body.qualificationValidity().code() + " records=" + body.results().size()

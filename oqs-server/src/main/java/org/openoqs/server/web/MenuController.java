@@ -55,6 +55,10 @@ public class MenuController {
         }
         if (kind == AccountKind.ADMIN) {
             items.add(new MenuItem(PortalPaths.SETTINGS, "環境設定", "文字コードと各サービスの利用有無を設定します。"));
+            items.add(new MenuItem(org.openoqs.server.subsidy.MedicalSubsidySettingsController.PATH, "医療費助成情報",
+                    "医療費助成（PMH）の受給者証情報を利用するかを設定します。"));
+            items.add(new MenuItem(org.openoqs.server.homecare.HomeCareUrlPageController.PATH, "医療機関別 URL 取得・変更",
+                    "マイナ在宅受付Web（訪問診療等・オンライン診療等）のURLと二次元コードを表示・変更します。"));
         }
         if (kind == AccountKind.MASTER || kind == AccountKind.ADMIN) {
             items.add(new MenuItem(PortalPaths.AUDIT, "操作履歴", "この医療機関等のログイン・操作・資格確認の履歴を表示します。"));

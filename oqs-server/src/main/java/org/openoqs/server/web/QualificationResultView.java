@@ -53,6 +53,10 @@ public final class QualificationResultView {
             String suffix = body.results().size() > 1 ? "（" + n + "件目）" : "";
             sections.addAll(record(r, suffix));
         }
+        int m = 0;
+        for (org.openoqs.core.subsidy.MedicalSubsidyCertificate c : body.medicalSubsidies()) { // PMH, docs/pmh.md
+            sections.add(subsidy(c, body.medicalSubsidies().size() > 1 ? "（" + ++m + "件目）" : ""));
+        }
         if (body.searchInfoEcho() != null) {
             sections.add(searchEcho(body.searchInfoEcho()));
         }
@@ -84,6 +88,22 @@ public final class QualificationResultView {
         rows.add(new Row("資格有効性", code(body.qualificationValidity())));
         rows.add(new Row("処方箋発行形態", code(body.prescriptionIssueSelect())));
         return new Section("照会結果", rows);
+    }
+
+    /** 医療費助成 受給者証 (shown only when the result carries one: absent data has no section and no reason). */
+    private static Section subsidy(org.openoqs.core.subsidy.MedicalSubsidyCertificate c, String suffix) {
+        return new Section("医療費助成 受給者証情報" + suffix, List.of(
+                new Row("受給者証名", text(c.certificationName())),
+                new Row("公費負担者番号", text(c.insurerNumber())),
+                new Row("受給者番号", text(c.recipientNumber())),
+                new Row("区分", text(c.segment())),
+                new Row("所得区分", text(c.incomeSegment())),
+                new Row("自己負担上限額", c.maxCopaymentAmount() == null ? text(null)
+                        : String.format("%,d円（月額）", c.maxCopaymentAmount())),
+                new Row("常に償還払い", c.alwaysReimbursement() ? "該当（1）" : "非該当（0）"),
+                new Row("有効期間", date(c.validFrom()) + " 〜 " + (c.validTo() == null ? "" : date(c.validTo()))),
+                new Row("指定医療機関", c.designatedInstitutions().isEmpty() ? text(null)
+                        : String.join("、", c.designatedInstitutions()))));
     }
 
     private static Section searchEcho(QualificationConfirmSearchInfo s) {

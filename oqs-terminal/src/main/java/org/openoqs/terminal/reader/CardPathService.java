@@ -42,6 +42,15 @@ public interface CardPathService {
     MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request);
 
     /**
+     * 居宅同意取得型 re-inquiry ({@code OQSsihvq} / {@code OQSsionq}, docs/home-care.md): the request tree → the result
+     * tree (errors in the message are results).
+     */
+    XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request);
+
+    /** マイナ在宅受付Web URL and QR code ({@code OQSsiurl01}, docs/home-care.md): the request tree → the result tree. */
+    XmlNode homeCareUrl(XmlNode request);
+
+    /**
      * Signs the reader's 顔認証用アカウント in ahead of the first card, so that a missing or wrong account shows at
      * start (the card calls sign in by themselves otherwise). Nothing to do for a service without device sessions.
      *

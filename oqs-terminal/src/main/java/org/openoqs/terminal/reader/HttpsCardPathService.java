@@ -83,6 +83,17 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     @Override
+    public XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request) {
+        String setting = treatment == org.openoqs.core.consent.MedicalTreatmentFlag.ONLINE ? "online" : "home-visit";
+        return tree(post("/api/v1/home-care/" + setting + "/inquiry", JsonMirror.toJson(request)));
+    }
+
+    @Override
+    public XmlNode homeCareUrl(XmlNode request) {
+        return tree(post("/api/v1/home-care/url", JsonMirror.toJson(request)));
+    }
+
+    @Override
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
         String path = switch (kind) {
             case DRUG -> "/api/v1/medical/drug-information";

@@ -43,4 +43,14 @@ public enum UnreachableCardPathService implements CardPathService {
     public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
         throw refusal();
     }
+
+    @Override
+    public XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request) {
+        throw refusal();
+    }
+
+    @Override
+    public XmlNode homeCareUrl(XmlNode request) {
+        throw refusal();
+    }
 }

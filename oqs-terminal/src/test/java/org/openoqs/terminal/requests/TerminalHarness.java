@@ -33,13 +33,19 @@ final class TerminalHarness implements AutoCloseable {
     }
 
     TerminalHarness(Path root, LinkageSettings settings) throws IOException {
+        this(root, settings, null);
+    }
+
+    /** With the service's card-path endpoints ({@code null}: unreachable, as in the other constructors). */
+    TerminalHarness(Path root, LinkageSettings settings, org.openoqs.terminal.reader.CardPathService cardPath)
+            throws IOException {
         this.root = root;
         this.central = new SimulatedCentralService(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 new InMemoryQualificationRegistry(SyntheticPopulation.personas()), CLOCK);
         LinkageFolders folders = LinkageFolders.under(root);
         this.terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 java.net.URI.create("https://unused.invalid/"), null, null, null, null, folders,
-                settings, null, null, CLOCK), central);
+                settings, null, null, CLOCK), central, cardPath);
     }
 
     Path req() {
