@@ -1,6 +1,11 @@
 package org.openoqs.app.demo;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import org.openoqs.files.DurableWrites;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.population.Personas;
 import org.openoqs.core.registry.MyNumberCard;
@@ -8,6 +13,7 @@ import org.openoqs.pki.IndividualCertificateAuthority;
 import org.openoqs.server.CentralServer;
 import org.openoqs.server.card.CardIssuanceService;
 import org.openoqs.terminal.reader.CardIssuer;
+import org.openoqs.terminal.reader.CardReaderTerminal;
 import org.openoqs.terminal.reader.SimulatedCardReader;
 
 /**
@@ -24,6 +30,42 @@ final class DemoCards {
     static final String ISSUER_ACTOR = CardIssuanceService.ISSUER_ACTOR + " operator:" + DemoSystem.SETUP_ACTOR;
 
     private DemoCards() {
+    }
+
+    /**
+     * The personas' cards for every demo facility's reader: made once into the clinic's reader, then laid on each
+     * other facility's reader too, as the patient carries the one card from clinic to hospital. A reader that already
+     * holds a card keeps its own copy (with its PIN counter); a card re-made for the clinic is not pushed to the
+     * hospital, whose old copy then fails as a revoked card would.
+     *
+     * @return how many credentials were made now
+     */
+    static int ensure(CentralServer server, DemoHome home) throws IOException {
+        Path made = cardsDirectory(home, DemoFacility.CLINIC);
+        int count = ensure(server, made);
+        for (DemoFacility f : DemoFacility.ALL) {
+            if (f != DemoFacility.CLINIC) {
+                handOver(made, cardsDirectory(home, f));
+            }
+        }
+        return count;
+    }
+
+    static Path cardsDirectory(DemoHome home, DemoFacility f) {
+        return CardReaderTerminal.cardsDirectory(home.terminalDirectory(f).resolve("reader"));
+    }
+
+    // Copies the card files the other reader lacks; card files hold the chip's key, so they stay owner only.
+    private static void handOver(Path from, Path to) throws IOException {
+        try (DirectoryStream<Path> cards = Files.newDirectoryStream(from, "*.card")) {
+            for (Path card : cards) {
+                Path target = to.resolve(card.getFileName().toString());
+                if (Files.isRegularFile(card, LinkOption.NOFOLLOW_LINKS)
+                        && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    DurableWrites.replace(target, Files.readAllBytes(card), DurableWrites.OWNER_ONLY);
+                }
+            }
+        }
     }
 
     /** @return how many credentials were made now (0 when the reader held them all) */

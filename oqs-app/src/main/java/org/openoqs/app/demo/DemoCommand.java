@@ -88,6 +88,11 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("  operator cert " + p.get("operator.p12") + " (oqs notice publish / list / withdraw)");
         out.println("  card reader   " + p.get("reader.launch.url") + " (顔認証用アカウント " + p.get("reader.account")
                 + ", oqs reader confirm)");
+        out.println("  hospital      " + p.get("hospital.institution.code") + " " + p.get("hospital.facility.name")
+                + " (master " + p.get("hospital.master.user") + " / " + p.get("hospital.master.password") + ")");
+        out.println("    req / res   " + p.get("hospital.req.dir") + " / " + p.get("hospital.res.dir"));
+        out.println("    face        " + p.get("hospital.face.dir"));
+        out.println("    card reader " + p.get("hospital.reader.url") + " (oqs reader confirm --facility hospital)");
         out.println("  properties    " + system.home().demoProperties());
         out.println("Drop OQSsiquc01req_<id>.xml into req; the answer appears in res. Ctrl-C stops.");
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
  * DIR/db/                  the embedded H2 database
  * DIR/OQS/req, res, face   the exchange folders shared with the レセコン
  * DIR/terminal/            the terminal's certificate, trust store and work folder (never shared)
+ * DIR/OQS-hospital/…, DIR/terminal-hospital/  the same for the demo hospital ({@link DemoFacility#HOSPITAL})
  * DIR/office/office.p12    the demo issuing office's certificate (oqs card unlock / status), not the terminal's
  * DIR/operator/operator.p12  the central service operator's certificate (oqs notice publish / list / withdraw)
  * </pre>
@@ -82,6 +83,41 @@ public record DemoHome(Path root) {
         return terminalDirectory().resolve("trust.p12");
     }
 
+    // The clinic's folders keep the places they had before the demo had a second facility; the hospital's are
+    // OQS-hospital/{req,res,face} and terminal-hospital/.
+
+    public Path exchangeRoot(DemoFacility f) {
+        return f.equals(DemoFacility.CLINIC) ? exchangeRoot() : root.resolve("OQS-" + f.key());
+    }
+
+    public Path reqDirectory(DemoFacility f) {
+        return exchangeRoot(f).resolve("req");
+    }
+
+    public Path resDirectory(DemoFacility f) {
+        return exchangeRoot(f).resolve("res");
+    }
+
+    public Path faceDirectory(DemoFacility f) {
+        return exchangeRoot(f).resolve("face");
+    }
+
+    public Path terminalDirectory(DemoFacility f) {
+        return f.equals(DemoFacility.CLINIC) ? terminalDirectory() : root.resolve("terminal-" + f.key());
+    }
+
+    public Path terminalWorkDirectory(DemoFacility f) {
+        return terminalDirectory(f).resolve("work");
+    }
+
+    public Path clientPkcs12(DemoFacility f) {
+        return terminalDirectory(f).resolve("client.p12");
+    }
+
+    public Path terminalTrustStore(DemoFacility f) {
+        return terminalDirectory(f).resolve("trust.p12");
+    }
+
     /** The demo issuing office (個人番号カード交付窓口): a party of its own, so not under the terminal. */
     public Path officeDirectory() {
         return root.resolve("office");
@@ -102,9 +138,13 @@ public record DemoHome(Path root) {
 
     /** Creates every folder of the layout (idempotent). */
     public DemoHome create() throws IOException {
-        for (Path dir : new Path[] {root, caDirectory(), serverDirectory(), reqDirectory(), resDirectory(),
-                faceDirectory(), terminalWorkDirectory()}) {
+        for (Path dir : new Path[] {root, caDirectory(), serverDirectory()}) {
             Files.createDirectories(dir);
+        }
+        for (DemoFacility f : DemoFacility.ALL) {
+            for (Path dir : new Path[] {reqDirectory(f), resDirectory(f), faceDirectory(f), terminalWorkDirectory(f)}) {
+                Files.createDirectories(dir);
+            }
         }
         return this;
     }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.openoqs.app.demo.DemoFacility;
 import org.openoqs.core.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code oqs reader confirm}: puts a virtual card (or smartphone) on the running terminal's reader, proves presence
  * by face, PIN or staff's visual check, and prints the face file written. Talks to the terminal's local reader page
- * named in {@code DIR/demo.properties} ({@code reader.url}, with the token from {@code reader.token.file}).
+ * named in {@code DIR/demo.properties} ({@code reader.url}, with the token from {@code reader.token.file}; the
+ * hospital's reader with {@code --facility hospital}: {@code hospital.reader.url}, {@code hospital.reader.token.file}).
  */
 @Command(name = "confirm", mixinStandardHelpOptions = true,
         description = {"Confirms a qualification with a virtual My Number Card on the running demo's reader.",
@@ -35,6 +37,10 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
 
     @Option(names = "--home", required = true, paramLabel = "DIR", description = "Home of the running demo (holds demo.properties).")
     Path home;
+
+    @Option(names = "--facility", paramLabel = "clinic|hospital", defaultValue = "clinic",
+            description = "Which demo facility's reader (default ${DEFAULT-VALUE}; the hospital is オープン総合病院).")
+    String facility;
 
     @Option(names = "--card", required = true, paramLabel = "CARD_ID", description = "Card id, e.g. P000000000000001 (see ./oqs personas).")
     String card;
@@ -48,7 +54,7 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
     @Option(names = "--face-match", paramLabel = "ok|ng", defaultValue = "ok", description = "The face-auth reader's verdict (method face; default ${DEFAULT-VALUE}).")
     String faceMatch;
 
-    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,limit,subsidy (subsidy: provide the 医療費助成 受給者証, PMH).")
+    @Option(names = "--consent", paramLabel = "LIST", defaultValue = "", description = "What the patient agrees to share: drug,checkup,diagnosis,surgery,clins,limit,subsidy (subsidy: provide the 医療費助成 受給者証, PMH; surgery and clins count only where the facility switched 手術情報 / 電子カルテ情報共有サービス on).")
     String consent;
 
     @Option(names = "--credential", paramLabel = "card|iphone|android", defaultValue = "card", description = "The card itself or a smartphone carrying it (default ${DEFAULT-VALUE}).")
@@ -69,6 +75,11 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
             err.println("--face-match は ok または ng を指定してください");
             return ReaderExitCodes.USAGE;
         }
+        DemoFacility site = DemoFacility.ofKey(facility).orElse(null);
+        if (site == null) {
+            err.println("--facility は clinic または hospital を指定してください（指定: " + facility + "）");
+            return ReaderExitCodes.USAGE;
+        }
         Properties demo = new Properties();
         Path file = home.resolve("demo.properties");
         if (!Files.isRegularFile(file)) {
@@ -78,8 +89,8 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             demo.load(r);
         }
-        String url = demo.getProperty("reader.url");
-        String tokenFile = demo.getProperty("reader.token.file");
+        String url = demo.getProperty(site.property("reader.url"));
+        String tokenFile = demo.getProperty(site.property("reader.token.file"));
         if (url == null || tokenFile == null) {
             err.println("この端末にはカードリーダーがありません（demo.properties に reader.url がありません）");
             return ReaderExitCodes.UNREACHABLE;

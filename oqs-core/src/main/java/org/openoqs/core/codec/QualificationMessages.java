@@ -36,6 +36,7 @@ import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.code.Sex;
 import org.openoqs.core.code.SpecificDiseasesDiseaseCategory;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.message.ClinsConsents;
 import org.openoqs.core.message.Consent;
 import org.openoqs.core.message.ElderlyRecipientCertificateInfo;
 import org.openoqs.core.message.LimitApplicationCertificateRelatedInfo;
@@ -329,16 +330,25 @@ public final class QualificationMessages {
         }
         Consent[] consents = {r.specificHealthCheckupsInfo(), r.pharmacistsInfo(), r.diagnosisInfo(), r.operationInfo()};
         for (int i = 0; i < consents.length; i++) {
-            Consent c = consents[i];
-            if (c != null) {
-                x.leaf(CONSENT_PREFIXES[i] + "ConsFlg", code(c.flag()))
-                        .leaf(CONSENT_PREFIXES[i] + "ConsTime", dateTime(c.consentTime()))
-                        .leaf(CONSENT_PREFIXES[i] + "AvailableTime", dateTime(c.availableTime()));
+            consentLeaves(x, CONSENT_PREFIXES[i], consents[i]);
+        }
+        if (r.clinsConsents() != null) { // the 2025 電子カルテ情報共有サービス triplets, after 手術情報 (docs/xml-codec.md)
+            List<Consent> clins = r.clinsConsents().inFileOrder();
+            for (int i = 0; i < clins.size(); i++) {
+                consentLeaves(x, ClinsConsents.PREFIXES.get(i), clins.get(i));
             }
         }
         return x.leaf("ArbitraryIdentifier", r.arbitraryIdentifier())
                 .leaf("ReferenceNumber", r.referenceNumber())
                 .build();
+    }
+
+    private static void consentLeaves(XmlNode.Builder x, String prefix, Consent c) {
+        if (c != null) {
+            x.leaf(prefix + "ConsFlg", code(c.flag()))
+                    .leaf(prefix + "ConsTime", dateTime(c.consentTime()))
+                    .leaf(prefix + "AvailableTime", dateTime(c.availableTime()));
+        }
     }
 
     /**
@@ -432,6 +442,8 @@ public final class QualificationMessages {
                 .pharmacistsInfo(consent(r, CONSENT_PREFIXES[1]))
                 .diagnosisInfo(consent(r, CONSENT_PREFIXES[2]))
                 .operationInfo(consent(r, CONSENT_PREFIXES[3]))
+                .clinsConsents(ClinsConsents.ofFileOrder(
+                        ClinsConsents.PREFIXES.stream().map(prefix -> consent(r, prefix)).toList()))
                 .arbitraryIdentifier(r.text("ArbitraryIdentifier").orElse(null))
                 .referenceNumber(r.text("ReferenceNumber").orElse(null));
         r.child("ElderlyRecipientCertificateInfo").ifPresent(e -> x.elderlyRecipientCertificateInfo(

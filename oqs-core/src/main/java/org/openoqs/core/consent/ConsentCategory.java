@@ -9,6 +9,13 @@ import java.util.Optional;
  * consents carry {@code …ConsFlg}, {@code …ConsTime} and {@code …AvailableTime} in results; {@link #LIMIT} is the
  * 限度額 provision consent ({@code LimitApplicationCertificateRelatedConsFlg}, OQSCD001), which has no viewing period.
  * {@code kindCode} is the OQSCD036 閲覧同意情報種別 where one exists.
+ *
+ * <p>{@link #CLINS} is the 電子カルテ情報共有サービス 6情報 viewing consent (電子カルテ情報共有サービスで共有される情報の閲覧に
+ * 同意する), offered only where the facility switched the service on in 環境設定. One consent covers the six items; a
+ * result shows it in each of the 2025 triplets {@code DiagnosisName…}, {@code InfectiousInfo…}, {@code AllergyInfo…},
+ * {@code ContraindicationInfo…}, {@code TestInfo…}, {@code PrescriptionInfo…} (docs/eligibility.md). OQSCD036 has
+ * no code of its own for it (the public table spreads the six items over YZK/SRJ/SHJ), so its kind code is
+ * {@code null}.
  */
 public enum ConsentCategory {
     DRUG("drug", "薬剤情報", "YZK"),
@@ -38,7 +45,7 @@ public enum ConsentCategory {
         return label;
     }
 
-    /** OQSCD036 code, {@code null} for {@link #LIMIT}. */
+    /** OQSCD036 code, {@code null} for {@link #LIMIT} and {@link #CLINS}. */
     public String kindCode() {
         return kindCode;
     }

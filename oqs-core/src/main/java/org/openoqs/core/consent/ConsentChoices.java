@@ -8,6 +8,10 @@ import org.openoqs.core.error.InputRejectedException;
 /** Parses the consent choices given on the command line or the reader page: {@code drug,checkup,limit}. */
 public final class ConsentChoices {
 
+    /** Every choice's name, for messages: {@code drug, checkup, …}. */
+    static final String CHOICES = String.join(", ",
+            java.util.Arrays.stream(ConsentCategory.values()).map(ConsentCategory::cliName).toList());
+
     private ConsentChoices() {
     }
 
@@ -27,7 +31,7 @@ public final class ConsentChoices {
             }
             ConsentCategory category = ConsentCategory.ofName(word).orElseThrow(() -> new InputRejectedException(
                     ErrorCode.INVALID_CONSENT_CHOICE, "不明な指定: " + shorten(word.strip())
-                            + "。drug, checkup, diagnosis, surgery, limit, subsidy から選んでください"));
+                            + "。" + CHOICES + " から選んでください"));
             out.add(category);
         }
         return out;

@@ -252,7 +252,7 @@ public enum ErrorCode {
             "A certificate was requested for a card credential that already has one."),
     INVALID_CONSENT_CHOICE("OQSP3021", Level.PERSON,
             "同意の指定が正しくありません。",
-            "A consent choice is not one of drug, checkup, diagnosis, surgery, limit."),
+            "A consent choice is not one of drug, checkup, diagnosis, surgery, clins, limit."),
     CONSENT_MISSING("OQSP3101", Level.PERSON,
             "閲覧に必要な患者の同意がありません。マイナンバーカードで資格確認を行い、同意を取得してください。",
             "No consent of the patient for this facility and information (or it ended); the refusal is audited."),

@@ -54,6 +54,7 @@ import org.openoqs.core.code.Sex;
  * @param pharmacistsInfo 薬剤情報 閲覧同意
  * @param diagnosisInfo 診療情報 閲覧同意
  * @param operationInfo 手術情報 閲覧同意
+ * @param clinsConsents 電子カルテ情報共有サービス 閲覧同意 (the six 2025 triplets; {@code null}: absent)
  * @param arbitraryIdentifier the facility's per-person id, echoed
  * @param referenceNumber 照会番号 registered by this facility
  */
@@ -95,6 +96,7 @@ public record ResultOfQualificationConfirmation(
         Consent pharmacistsInfo,
         Consent diagnosisInfo,
         Consent operationInfo,
+        ClinsConsents clinsConsents,
         String arbitraryIdentifier,
         String referenceNumber) {
 
@@ -146,6 +148,7 @@ public record ResultOfQualificationConfirmation(
         b.pharmacistsInfo = pharmacistsInfo;
         b.diagnosisInfo = diagnosisInfo;
         b.operationInfo = operationInfo;
+        b.clinsConsents = clinsConsents;
         b.arbitraryIdentifier = arbitraryIdentifier;
         b.referenceNumber = referenceNumber;
         return b;
@@ -190,6 +193,7 @@ public record ResultOfQualificationConfirmation(
         private Consent pharmacistsInfo;
         private Consent diagnosisInfo;
         private Consent operationInfo;
+        private ClinsConsents clinsConsents;
         private String arbitraryIdentifier;
         private String referenceNumber;
 
@@ -381,6 +385,11 @@ public record ResultOfQualificationConfirmation(
             return this;
         }
 
+        public Builder clinsConsents(ClinsConsents value) {
+            this.clinsConsents = value;
+            return this;
+        }
+
         public Builder arbitraryIdentifier(String value) {
             this.arbitraryIdentifier = value;
             return this;
@@ -392,7 +401,7 @@ public record ResultOfQualificationConfirmation(
         }
 
         public ResultOfQualificationConfirmation build() {
-            return new ResultOfQualificationConfirmation(insuredCardClassification, insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, personalFamilyClassification, insuredName, name, nameOfOther, nameKana, nameOfOtherKana, sex1, sex2, birthdate, address, postNumber, qualificationDate, disqualificationDate, insuredCertificateIssuanceDate, insuredCardValidDate, insuredCardExpirationDate, insuredPartialContributionRatio, preschoolClassification, reasonOfLoss, insurerName, elderlyRecipientCertificateInfo, limitApplicationCertificateRelatedConsFlg, limitApplicationCertificateRelatedConsTime, limitApplicationCertificateRelatedInfo, limitApplicationCertificateChanged, specificDiseasesCertificateRelatedConsFlg, specificDiseasesCertificateRelatedConsTime, specificDiseasesCertificates, specificHealthCheckupsInfo, pharmacistsInfo, diagnosisInfo, operationInfo, arbitraryIdentifier, referenceNumber);
+            return new ResultOfQualificationConfirmation(insuredCardClassification, insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, personalFamilyClassification, insuredName, name, nameOfOther, nameKana, nameOfOtherKana, sex1, sex2, birthdate, address, postNumber, qualificationDate, disqualificationDate, insuredCertificateIssuanceDate, insuredCardValidDate, insuredCardExpirationDate, insuredPartialContributionRatio, preschoolClassification, reasonOfLoss, insurerName, elderlyRecipientCertificateInfo, limitApplicationCertificateRelatedConsFlg, limitApplicationCertificateRelatedConsTime, limitApplicationCertificateRelatedInfo, limitApplicationCertificateChanged, specificDiseasesCertificateRelatedConsFlg, specificDiseasesCertificateRelatedConsTime, specificDiseasesCertificates, specificHealthCheckupsInfo, pharmacistsInfo, diagnosisInfo, operationInfo, clinsConsents, arbitraryIdentifier, referenceNumber);
         }
     }
 }

@@ -90,7 +90,8 @@ class CareSettingAnswerer implements UnitAnswerer {
         boolean limitConsent = ConsentRules.statusAt(given.get(ConsentCategory.LIMIT), now) == ConsentStatus.CONSENTED;
         QualificationResultBody body = eligibility.answerForPerson(entry.subjectPersonId(), now.toLocalDate(),
                 facility.settings().medicalAssistance(), limitConsent, reference, now);
-        body = ConsentResults.apply(body, given, now, facility.settings().operationInfo());
+        body = ConsentResults.apply(body, given, now, facility.settings().operationInfo(),
+                facility.settings().eKarteSharing());
         List<BulkResultRecord> records = body.results().stream().map(BulkResultRecord::of).toList();
         BulkConfirmUnit unit = new BulkConfirmUnit(null, body.processingResultStatus(), body.processingResultCode(),
                 body.processingResultMessage(), body.qualificationValidity(), records,

@@ -144,8 +144,8 @@ public class CardConfirmationService {
         }
         List<ConsentRecord> given = new ArrayList<>();
         for (ConsentCategory c : chosen) {
-            if (c == ConsentCategory.SURGERY && !facility.settings().operationInfo()) {
-                continue; // 手術情報 is not offered where the facility did not opt in
+            if (!facility.settings().offersConsent(c)) {
+                continue; // 手術情報 / 電子カルテ情報 are not offered where the facility did not switch them on
             }
             if (c == ConsentCategory.SUBSIDY && !subsidies.enabled(facility.institutionCode())) {
                 continue; // 医療費助成 (PMH) is not offered where the facility did not opt in (docs/pmh.md)
@@ -159,7 +159,7 @@ public class CardConfirmationService {
             homeCare.recordGiven(facility.institutionCode(), card.personId(), treatment, now, card.cardId());
         }
         body = ConsentResults.apply(body, consents.latest(facility.institutionCode(), card.personId()), now,
-                facility.settings().operationInfo());
+                facility.settings().operationInfo(), facility.settings().eKarteSharing());
         body = subsidies.apply(body, facility.institutionCode(), card.personId(),
                 chosen.contains(ConsentCategory.SUBSIDY), today);
         ResultHeader header = new ResultHeader(now, today, facility.institutionCode(), fileToken(),

@@ -2,6 +2,7 @@ package org.openoqs.server.facility;
 
 import java.util.Objects;
 import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.consent.ConsentCategory;
 
 /**
  * The 環境設定 of a facility (seed chapter 9). Every opt-in defaults to 利用しない.
@@ -29,6 +30,18 @@ public record FacilitySettings(
     public FacilitySettings {
         Objects.requireNonNull(characterCode, "characterCode");
         Objects.requireNonNull(ePrescription, "ePrescription");
+    }
+
+    /**
+     * Whether the card reader offers {@code category} to this facility's patients and results show it: 手術情報 only
+     * where {@link #operationInfo} is on, 電子カルテ情報 only where {@link #eKarteSharing} is on; the rest always.
+     */
+    public boolean offersConsent(ConsentCategory category) {
+        return switch (Objects.requireNonNull(category, "category")) {
+            case SURGERY -> operationInfo;
+            case CLINS -> eKarteSharing;
+            default -> true;
+        };
     }
 
     public FacilitySettings withCharacterCode(CharacterCode value) {

@@ -113,7 +113,7 @@ public class HomeCareInquiryService {
         }
         String personId = consent.get().personId();
         body = ConsentResults.apply(body, viewingConsents.latest(institution, personId), now,
-                facility.settings().operationInfo());
+                facility.settings().operationInfo(), facility.settings().eKarteSharing());
         ResultHeader header = new ResultHeader(now, confirmationDate, institution, r.header().arbitraryFileIdentifier(),
                 ReferenceClassification.INSURANCE_CARD_NUMBERS, SegmentOfResult.COMPLETED, null, null, characterCode);
         record(caller, ACTION, treatment, r.header().arbitraryFileIdentifier(), personId,

@@ -98,7 +98,8 @@ public class InquiryService {
         if (persons.size() == 1) { // consents given on the card reader show in later number inquiries too
             String personId = persons.iterator().next();
             var given = consents.latest(institution, personId);
-            body = ConsentResults.apply(body, given, now, facility.settings().operationInfo());
+            body = ConsentResults.apply(body, given, now, facility.settings().operationInfo(),
+                    facility.settings().eKarteSharing());
             // 医療費助成 (PMH): while the patient's provision at the reader is in force (docs/pmh.md)
             body = subsidies.apply(body, institution, personId, org.openoqs.core.consent.ConsentRules.statusAt(
                     given.get(org.openoqs.core.consent.ConsentCategory.SUBSIDY), now)

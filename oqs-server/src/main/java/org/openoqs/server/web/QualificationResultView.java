@@ -195,12 +195,23 @@ public final class QualificationResultView {
         return new Section("特定疾病療養受療証情報" + suffix, rows);
     }
 
+    /** The 電子カルテ情報共有サービス items in the order of {@code ClinsConsents.PREFIXES}. */
+    private static final List<String> CLINS_ITEMS = List.of("電子カルテ情報（傷病名）", "電子カルテ情報（感染症）",
+            "電子カルテ情報（その他アレルギー等）", "電子カルテ情報（薬剤アレルギー等）", "電子カルテ情報（検査）",
+            "電子カルテ情報（処方）");
+
     private static List<Row> consentRows(ResultOfQualificationConfirmation r) {
         List<Row> rows = new ArrayList<>();
         consent(rows, "特定健診情報", r.specificHealthCheckupsInfo());
         consent(rows, "薬剤情報", r.pharmacistsInfo());
         consent(rows, "診療情報", r.diagnosisInfo());
         consent(rows, "手術情報", r.operationInfo());
+        if (r.clinsConsents() != null) { // only for facilities using 電子カルテ情報共有サービス
+            List<Consent> clins = r.clinsConsents().inFileOrder();
+            for (int i = 0; i < clins.size(); i++) {
+                consent(rows, CLINS_ITEMS.get(i), clins.get(i));
+            }
+        }
         return rows;
     }
 

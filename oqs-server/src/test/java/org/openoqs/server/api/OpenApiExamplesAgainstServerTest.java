@@ -26,7 +26,8 @@ class OpenApiExamplesAgainstServerTest {
     private static final String INQUIRY = "/api/v1/qualifications/inquiry";
     /** Facts that change with the clock or with what other tests did to the shared service's demo facility. */
     private static final Pattern VOLATILE = Pattern.compile(
-            "(SpecificHealthCheckupsInfo|PharmacistsInfo|DiagnosisInfo|OperationInfo)(ConsFlg|ConsTime|AvailableTime)"
+            "(SpecificHealthCheckupsInfo|PharmacistsInfo|DiagnosisInfo|OperationInfo|DiagnosisName|InfectiousInfo"
+                    + "|AllergyInfo|ContraindicationInfo|TestInfo|PrescriptionInfo)(ConsFlg|ConsTime|AvailableTime)"
                     + "|ReferenceNumber");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

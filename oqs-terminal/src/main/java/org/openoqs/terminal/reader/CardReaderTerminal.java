@@ -14,6 +14,7 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.openoqs.files.DurableWrites;
 import org.openoqs.pki.TrustStores;
+import org.openoqs.terminal.central.CentralServiceHttp;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.credentials.CredentialStore;
 import org.openoqs.terminal.encryption.FaceResultEncryption;
@@ -69,7 +70,9 @@ public final class CardReaderTerminal implements AutoCloseable {
                 config.requestTimeout(), account);
         FacePrescriptionChoice prescriptionChoice = new FacePrescriptionChoice(new HttpsEpsGateway(
                 config.serviceUri(), tls, config.connectTimeout(), config.requestTimeout()), Clock.systemUTC());
-        return start(service, prescriptionChoice, institutionCode, readerHome, face, encryption, port);
+        ReaderConsentOffer consentOffer = ReaderConsentOffer.fromService(new CentralServiceHttp(config.serviceUri(), tls,
+                config.connectTimeout(), config.requestTimeout()), Clock.systemUTC());
+        return start(service, prescriptionChoice, consentOffer, institutionCode, readerHome, face, encryption, port);
     }
 
     public static CardReaderTerminal start(CardPathService service, String institutionCode, Path readerHome, Path face,
@@ -81,10 +84,17 @@ public final class CardReaderTerminal implements AutoCloseable {
     public static CardReaderTerminal start(CardPathService service, FacePrescriptionChoice prescriptionChoice,
             String institutionCode, Path readerHome, Path face, FaceResultEncryption encryption, int port)
             throws IOException {
+        return start(service, prescriptionChoice, null, institutionCode, readerHome, face, encryption, port);
+    }
+
+    /** @param consentOffer the facility's consent choices (環境設定), or {@code null}: all but 電子カルテ情報 */
+    public static CardReaderTerminal start(CardPathService service, FacePrescriptionChoice prescriptionChoice,
+            ReaderConsentOffer consentOffer, String institutionCode, Path readerHome, Path face,
+            FaceResultEncryption encryption, int port) throws IOException {
         Objects.requireNonNull(institutionCode, "institutionCode");
         Files.createDirectories(readerHome);
         ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(cardsDirectory(readerHome)),
-                service, new FaceFolderWriter(face, encryption), prescriptionChoice);
+                service, new FaceFolderWriter(face, encryption), prescriptionChoice, consentOffer);
         station.signIn(); // a failure is shown on the page, not fatal
         ReaderWebPage page = ReaderWebPage.start(station, port);
         try {

@@ -1,5 +1,6 @@
 package org.openoqs.terminal.reader;
 
+import java.util.Set;
 import org.openoqs.core.consent.ConsentCategory;
 
 /** The HTML of the reader page and the JSON of {@code /api/confirm}; every value from outside is escaped. */
@@ -9,12 +10,15 @@ final class ReaderPageHtml {
     }
 
     static String form(ReaderMode mode, String nonce, ReaderOutcome outcome, boolean asksPrescription) {
-        return form(mode, nonce, outcome, asksPrescription, null);
+        return form(mode, nonce, outcome, asksPrescription, null, ReaderConsentOffer.withoutOptIns());
     }
 
-    /** @param deviceProblem the reader's failed sign-in, shown above everything else; {@code null} when none */
+    /**
+     * @param deviceProblem the reader's failed sign-in, shown above everything else; {@code null} when none
+     * @param consents      the consent choices to offer, shown in {@link ConsentCategory} order
+     */
     static String form(ReaderMode mode, String nonce, ReaderOutcome outcome, boolean asksPrescription,
-            ReaderOutcome deviceProblem) {
+            ReaderOutcome deviceProblem, Set<ConsentCategory> consents) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append("<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"UTF-8\"><title>資格確認（マイナンバーカード）</title>")
                 .append("<style>body{font-family:sans-serif;margin:2em;max-width:42em}fieldset{margin:1em 0}")
@@ -57,8 +61,10 @@ final class ReaderPageHtml {
                 .append(radio("method", "visual", "目視で本人確認完了", false)).append("</fieldset>")
                 .append("<fieldset><legend>情報提供の同意</legend>");
         for (ConsentCategory c : ConsentCategory.values()) {
-            sb.append("<label><input type=\"checkbox\" name=\"consent\" value=\"").append(c.cliName()).append("\"> ")
-                    .append(esc(c.label())).append("</label><br>");
+            if (consents.contains(c)) {
+                sb.append("<label><input type=\"checkbox\" name=\"consent\" value=\"").append(c.cliName())
+                        .append("\"> ").append(esc(choiceLabel(c))).append("</label><br>");
+            }
         }
         sb.append("</fieldset><p><label>診療区分: <select name=\"care\"><option value=\"outpatient\">外来</option>")
                 .append("<option value=\"home-visit\">訪問診療等</option><option value=\"online\">オンライン診療等</option>")
@@ -86,6 +92,11 @@ final class ReaderPageHtml {
             }
         }
         return sb.append(",\"elapsedMillis\":").append(o.elapsedMillis()).append('}').toString();
+    }
+
+    /** 電子カルテ情報 is asked in the words of the 6情報 consent; the others by their name. */
+    private static String choiceLabel(ConsentCategory c) {
+        return c == ConsentCategory.CLINS ? "電子カルテ情報共有サービスで共有される情報の閲覧に同意する" : c.label();
     }
 
     private static String radio(String name, String value, String label, boolean checked) {

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.card.PinLockStatement;
 import org.openoqs.core.card.PresenceMethod;
 import org.openoqs.core.card.PresenceStatement;
+import org.openoqs.core.consent.ConsentCategory;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.ResultOfQualificationConfirmation;
@@ -34,6 +36,7 @@ public final class ReaderStation {
     private final CardPathService service;
     private final FaceFolderWriter faceFolder;
     private final FacePrescriptionChoice prescriptionChoice;
+    private final ReaderConsentOffer consentOffer;
     private final AtomicReference<ReaderMode> mode = new AtomicReference<>(ReaderMode.UNMANNED);
     private final AtomicReference<ReaderOutcome> deviceProblem = new AtomicReference<>();
 
@@ -48,6 +51,16 @@ public final class ReaderStation {
      */
     public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
             FaceFolderWriter faceFolder, FacePrescriptionChoice prescriptionChoice) {
+        this(institutionCode, reader, service, faceFolder, prescriptionChoice, null);
+    }
+
+    /**
+     * @param consentOffer which consents the 同意 screen offers (the facility's 環境設定); {@code null}: everything
+     *                     but 電子カルテ情報 ({@link ReaderConsentOffer#withoutOptIns()})
+     */
+    public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
+            FaceFolderWriter faceFolder, FacePrescriptionChoice prescriptionChoice, ReaderConsentOffer consentOffer) {
+        this.consentOffer = consentOffer;
         this.institutionCode = Objects.requireNonNull(institutionCode, "institutionCode");
         this.reader = reader;
         this.service = service;
@@ -58,6 +71,11 @@ public final class ReaderStation {
     /** True when the reader should ask the patient electronic or paper prescription (OQSCD038/039). */
     public boolean asksPrescriptionChoice() {
         return prescriptionChoice != null && prescriptionChoice.readerAsks();
+    }
+
+    /** The consents the 同意 screen offers now (電子カルテ情報 only where the facility switched the service on). */
+    public Set<ConsentCategory> offeredConsents() {
+        return consentOffer == null ? ReaderConsentOffer.withoutOptIns() : consentOffer.offered();
     }
 
     public ReaderMode mode() {

@@ -131,7 +131,7 @@ public final class ReaderWebPage implements AutoCloseable {
 
     private String page(ReaderOutcome outcome) {
         return ReaderPageHtml.form(station.mode(), newNonce(), outcome, station.asksPrescriptionChoice(),
-                station.deviceProblem().orElse(null));
+                station.deviceProblem().orElse(null), station.offeredConsents());
     }
 
     /** The URL to open the page with: carries the token, so it is printed only to the terminal's own user. */
