@@ -29,6 +29,7 @@ class FacilityEndpointTest {
         assertThat(optIns.get("eKarteSharing").asString()).isEqualTo("0");
         assertThat(optIns.get("emergencyInfo").asString()).isEqualTo("0");
         assertThat(optIns.get("smartphone").asString()).isEqualTo("0");
+        assertThat(optIns.get("medicalSubsidy").asString()).as("PMH 医療費助成情報, off for a new facility").isEqualTo("0");
     }
 
     @Test

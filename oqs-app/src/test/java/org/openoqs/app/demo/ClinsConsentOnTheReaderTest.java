@@ -74,7 +74,9 @@ class ClinsConsentOnTheReaderTest {
         try (DemoSystem demo = DemoSystem.start(home, 0)) {
             switchEKarteSharing(demo, false);
             ReaderStation station = demo.reader().station();
-            assertThat(station.offeredConsents()).doesNotContain(ConsentCategory.CLINS).contains(ConsentCategory.DRUG);
+            assertThat(station.offeredConsents()).doesNotContain(ConsentCategory.CLINS).contains(ConsentCategory.DRUG)
+                    .as("the demo uses 医療費助成情報 but not 手術情報").contains(ConsentCategory.SUBSIDY)
+                    .doesNotContain(ConsentCategory.SURGERY);
             assertThat(readerPage(demo)).doesNotContain(OFFER_TEXT).doesNotContain("value=\"clins\"")
                     .contains("value=\"drug\"");
 

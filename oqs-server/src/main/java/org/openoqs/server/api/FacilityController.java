@@ -6,6 +6,7 @@ import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.facility.FacilitySettings;
 import org.openoqs.server.security.FacilityPrincipal;
+import org.openoqs.server.subsidy.MedicalSubsidySettings;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,9 +18,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class FacilityController {
 
     private final FacilityService facilities;
+    private final MedicalSubsidySettings subsidies;
 
-    public FacilityController(FacilityService facilities) {
+    public FacilityController(FacilityService facilities, MedicalSubsidySettings subsidies) {
         this.facilities = facilities;
+        this.subsidies = subsidies;
     }
 
     /**
@@ -29,12 +32,13 @@ public class FacilityController {
      * @param scoreTable      1 / 3 / 4
      * @param hospital        病院 or 診療所
      * @param characterCode   OQSCD005: 0 UTF-8, 1 Shift_JIS — the encoding the terminal writes results in
-     * @param optIns          OQSCD037 0/1 per service; {@code ePrescription} is OQSCD038 (0–3)
+     * @param optIns          OQSCD037 0/1 per service; {@code ePrescription} is OQSCD038 (0–3); {@code medicalSubsidy}
+     *                        is the PMH 医療費助成情報 opt-in (docs/pmh.md), which the card reader asks for
      */
     public record FacilityView(String institutionCode, String name, String kind, String scoreTable, boolean hospital,
                                String characterCode, Map<String, String> optIns) {
 
-        static FacilityView of(Facility f) {
+        static FacilityView of(Facility f, boolean medicalSubsidy) {
             FacilitySettings s = f.settings();
             Map<String, String> optIns = new LinkedHashMap<>();
             optIns.put("operationInfo", flag(s.operationInfo()));
@@ -43,6 +47,7 @@ public class FacilityController {
             optIns.put("medicalAssistance", flag(s.medicalAssistance()));
             optIns.put("emergencyInfo", flag(s.emergencyInfo()));
             optIns.put("smartphone", flag(s.smartphone()));
+            optIns.put("medicalSubsidy", flag(medicalSubsidy));
             return new FacilityView(f.institutionCode(), f.name(), f.kind().label(),
                     String.valueOf(f.kind().scoreTable()), f.hospital(), s.characterCode().code(), optIns);
         }
@@ -54,6 +59,7 @@ public class FacilityController {
 
     @GetMapping("/facility")
     public FacilityView facility(@AuthenticationPrincipal FacilityPrincipal principal) {
-        return FacilityView.of(facilities.get(principal.institutionCode()));
+        String code = principal.institutionCode();
+        return FacilityView.of(facilities.get(code), subsidies.enabled(code));
     }
 }
