@@ -111,6 +111,9 @@ class ReloadableClientTlsTest {
         old.writePkcs12(clientP12, "facility", PASSWORD);
         ReloadableClientTls tls = ReloadableClientTls.open(clientP12, PASSWORD, trust, PASSWORD);
         AtomicBoolean switched = new AtomicBoolean(false);
+        // the swap happens only once every client connected with the old certificate (a fixed sleep was not enough
+        // on a loaded machine: the first handshakes had not finished before the switch)
+        java.util.concurrent.CountDownLatch connectedBefore = new java.util.concurrent.CountDownLatch(2);
         List<Future<List<String>>> clients = new ArrayList<>();
         long deadline = System.nanoTime() + 20_000_000_000L;
         for (int i = 0; i < 2; i++) {
@@ -121,12 +124,15 @@ class ReloadableClientTlsTest {
                 while (afterSwitch < 3 && System.nanoTime() < deadline) {
                     boolean switchedBefore = switched.get();
                     seen.add(presentedSerial(tls));
+                    if (seen.size() == 1) {
+                        connectedBefore.countDown();
+                    }
                     afterSwitch += switchedBefore ? 1 : 0;
                 }
                 return seen;
             }));
         }
-        Thread.sleep(200);
+        assertThat(connectedBefore.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         IssuedCredential renewed = ca.issueFacilityCertificate(Pki.INSTITUTION_CODE, Pki.FACILITY_NAME);
         renewed.writePkcs12(clientP12, "facility", PASSWORD);
         tls.reloadIfChanged();

@@ -14,6 +14,7 @@ import org.openoqs.core.message.RequestType;
 import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.pki.ReloadableClientTls;
 import org.openoqs.terminal.central.CentralService;
+import org.openoqs.terminal.central.CentralServiceHttp;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import org.openoqs.terminal.central.CentralServiceSessions;
 import org.openoqs.terminal.health.TerminalHealth;
@@ -70,14 +71,11 @@ public final class FacilityTerminal implements AutoCloseable {
         // reloadable: a renewed client.p12 (docs/certificates.md) is used from the next connection on, no restart
         SSLContext tls = ReloadableClientTls.open(config.clientPkcs12(), config.clientPassword(),
                 config.trustStore(), config.trustPassword()).sslContext();
-        CentralService central = new HttpsCentralService(config.serviceUri(), tls, config.connectTimeout(),
+        // one transport (client, kept-alive connections) for every port; start() puts each under the session limit
+        CentralServiceHttp transport = new CentralServiceHttp(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
-        CardPathService cardPath = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
-                config.requestTimeout());
-        BulkCentralService bulk = new HttpsBulkCentralService(config.serviceUri(), tls, config.connectTimeout(),
-                config.requestTimeout());
-        EpsGateway eps = new HttpsEpsGateway(config.serviceUri(), tls, config.connectTimeout(), config.requestTimeout());
-        return start(config, central, cardPath, bulk, eps);
+        return start(config, new HttpsCentralService(transport), new HttpsCardPathService(transport, null),
+                new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport));
     }
 
     /**
@@ -127,7 +125,8 @@ public final class FacilityTerminal implements AutoCloseable {
             institutionCode = credentials.institutionCodeMatching(config.institutionCode());
             cryptPassword = credentials.cryptPassword();
         }
-        // every call to the service, from any processor, shares the real terminal's limit of concurrent sessions
+        // every call to the service, from any processor and port, shares the real terminal's limit of concurrent
+        // sessions, and any port's outage shows in work/health.json
         CentralServiceSessions sessions = CentralServiceSessions.around(central,
                 config.linkageSettings().maxConcurrent());
         XmlDocumentReader reader = new XmlDocumentReader();
@@ -138,7 +137,10 @@ public final class FacilityTerminal implements AutoCloseable {
                 sessions.service(), reader, results, config.clock()));
         // card path: 照会番号 and medical information (docs/card-path.md); without its service (simulators) these
         // requests get a file-level error saying the service is not reachable from this terminal
-        CardPathService cards = cardPath != null ? cardPath : UnreachableCardPathService.INSTANCE;
+        CardPathService cards = cardPath != null ? sessions.limit(CardPathService.class, cardPath)
+                : UnreachableCardPathService.INSTANCE;
+        bulk = sessions.limit(BulkCentralService.class, bulk);
+        eps = sessions.limit(EpsGateway.class, eps);
         processors.put(RequestType.REFERENCE_NUMBER_REGISTRATION,
                 new ReferenceNumberRegistrationProcessor(cards, reader, results));
         processors.put(RequestType.DRUG_INFORMATION, new MedicalInformationProcessor(MedicalInformationKind.DRUG,

@@ -194,7 +194,8 @@ public final class DemoSystem implements AutoCloseable {
         FacilityTerminal terminal = FacilityTerminal.start(config);
         try { // the card reader (simulator) with its local page: docs/card-path.md
             CardReaderTerminal reader = CardReaderTerminal.start(config, terminal.institutionCode(),
-                    home.terminalDirectory(f).resolve("reader"), home.faceDirectory(f), terminal.faceResultEncryption(), 0);
+                    home.terminalDirectory(f).resolve("reader"), home.faceDirectory(f), terminal.faceResultEncryption(), 0,
+                    terminal.centralSessions()); // the reader reaches the service through its terminal
             return new Site(f, terminal, reader);
         } catch (IOException | RuntimeException failed) {
             terminal.close();

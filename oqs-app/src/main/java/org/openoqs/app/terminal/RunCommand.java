@@ -89,7 +89,8 @@ public final class RunCommand implements Callable<Integer> {
         if (readerPort.isPresent()) { // the card reader signs in with OQS_FACE_LOGIN_KEY (docs/card-path.md)
             try {
                 reader = CardReaderTerminal.start(config, terminal.institutionCode(), config.home().resolve("reader"),
-                        config.face(), terminal.faceResultEncryption(), readerPort.getAsInt());
+                        config.face(), terminal.faceResultEncryption(), readerPort.getAsInt(),
+                        terminal.centralSessions()); // under the terminal's session limit and health
             } catch (IOException | RuntimeException failed) {
                 terminal.close();
                 err.println("oqs terminal: カードリーダーを起動できません: " + failed.getMessage());

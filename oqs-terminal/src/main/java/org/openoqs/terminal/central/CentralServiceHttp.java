@@ -40,13 +40,26 @@ public final class CentralServiceHttp {
     private final Duration requestTimeout;
 
     public CentralServiceHttp(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this.baseUri = baseUri;
-        this.requestTimeout = requestTimeout;
-        this.http = HttpClient.newBuilder()
+        this(baseUri, HttpClient.newBuilder()
                 .sslContext(tls)
                 .connectTimeout(connectTimeout)
                 .version(HttpClient.Version.HTTP_1_1)
-                .build();
+                .build(), requestTimeout);
+    }
+
+    private CentralServiceHttp(URI baseUri, HttpClient http, Duration requestTimeout) {
+        this.baseUri = baseUri;
+        this.http = http;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The same transport (client, connections) with another request timeout, for a port whose calls take longer. */
+    public CentralServiceHttp withRequestTimeout(Duration timeout) {
+        return new CentralServiceHttp(baseUri, http, timeout);
+    }
+
+    public Duration requestTimeout() {
+        return requestTimeout;
     }
 
     /** A successful answer, its body already decompressed when the service sent it gzip-encoded. */

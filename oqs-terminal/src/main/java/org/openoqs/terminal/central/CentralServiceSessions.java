@@ -16,23 +16,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The terminal's sessions with the central service. Every call goes through here, so that
+ * The terminal's sessions with the central service. Every call of every port goes through here — qualification
+ * inquiries ({@link CentralService}), the card path (照会番号, 医療情報, 居宅, マイナ在宅受付Web URL), bulk and
+ * 電子処方箋 — so that
  * <ul>
- *   <li>at most {@link #limit()} calls are open at the same time — the real terminal's limit of 20 concurrent
- *       sessions; further callers wait their turn (first come, first served), they are never refused;</li>
+ *   <li>at most {@link #limit()} calls are open at the same time, across all ports — the real terminal's limit of 20
+ *       concurrent sessions; further callers wait their turn (first come, first served), they are never refused;</li>
  *   <li>the health status knows whether the service is reachable: the first {@link CentralServiceUnavailableException}
- *       starts an {@link ServiceOutage} (logged once), the next call the service answers — even with a refusal —
- *       ends it (logged once).</li>
+ *       of any port starts an {@link ServiceOutage} (logged once), the next call the service answers — even with a
+ *       refusal — ends it (logged once).</li>
  * </ul>
- * The limited service is a dynamic proxy of {@link CentralService}, so methods later added to that interface are
- * limited and observed too without touching this class. A call made while the same thread already holds a session
- * (a nested call) does not take a second one, so nesting can never deadlock the limit.
+ * A port is limited by {@link #limit(Class, Object)}: a dynamic proxy of its interface, so methods later added to a
+ * port, and new ports, are limited and observed without touching this class. A call made while the same thread
+ * already holds a session (a nested call, also through another port) does not take a second one, so nesting can
+ * never deadlock the limit.
  */
 public final class CentralServiceSessions {
 
     private static final Logger log = LoggerFactory.getLogger(CentralServiceSessions.class);
 
-    private final CentralService delegate;
     private final int limit;
     private final Semaphore sessions;
     private final AtomicInteger inUse = new AtomicInteger();
@@ -42,25 +44,39 @@ public final class CentralServiceSessions {
     private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
     private final CentralService limited;
 
-    private CentralServiceSessions(CentralService delegate, int limit) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+    private CentralServiceSessions(CentralService inquiries, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1: " + limit);
         }
         this.limit = limit;
         this.sessions = new Semaphore(limit, true);
-        this.limited = (CentralService) Proxy.newProxyInstance(CentralService.class.getClassLoader(),
-                new Class<?>[] {CentralService.class}, new LimitingHandler());
+        this.limited = limit(CentralService.class, inquiries);
     }
 
-    /** Wraps {@code delegate}; use {@link #service()} for every call. */
+    /** Wraps the inquiry port {@code delegate}; use {@link #service()} for its calls, {@link #limit} for the others. */
     public static CentralServiceSessions around(CentralService delegate, int limit) {
         return new CentralServiceSessions(delegate, limit);
     }
 
-    /** The service, limited and observed. */
+    /** The inquiry port, limited and observed. */
     public CentralService service() {
         return limited;
+    }
+
+    /**
+     * Another port of the central service, limited by the same sessions and observed by the same outage tracking.
+     *
+     * @return {@code null} when {@code delegate} is {@code null} (the terminal has no such port)
+     */
+    public <T> T limit(Class<T> port, T delegate) {
+        if (delegate == null) {
+            return null;
+        }
+        if (!port.isInterface()) {
+            throw new IllegalArgumentException("a port is an interface: " + port.getName());
+        }
+        return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port},
+                new LimitingHandler(port, delegate)));
     }
 
     public int limit() {
@@ -87,7 +103,7 @@ public final class CentralServiceSessions {
         return Optional.ofNullable(outage.get());
     }
 
-    private Object call(Method method, Object[] args) throws Throwable {
+    private Object call(Object delegate, Method method, Object[] args) throws Throwable {
         int[] nesting = depth.get();
         boolean outermost = nesting[0] == 0;
         if (outermost) {
@@ -139,16 +155,24 @@ public final class CentralServiceSessions {
     }
 
     private final class LimitingHandler implements InvocationHandler {
+        private final Class<?> port;
+        private final Object delegate;
+
+        LimitingHandler(Class<?> port, Object delegate) {
+            this.port = port;
+            this.delegate = Objects.requireNonNull(delegate, "delegate");
+        }
+
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "CentralServiceSessions[" + limit + " × " + delegate + "]";
+                    default -> "CentralServiceSessions[" + limit + " × " + port.getSimpleName() + " " + delegate + "]";
                 };
             }
-            return call(method, args);
+            return call(delegate, method, args);
         }
     }
 }

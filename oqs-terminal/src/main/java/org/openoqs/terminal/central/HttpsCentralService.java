@@ -24,7 +24,12 @@ public final class HttpsCentralService implements CentralService {
     private final AtomicReference<CachedCharacterCode> characterCode = new AtomicReference<>();
 
     public HttpsCentralService(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this.http = new CentralServiceHttp(baseUri, tls, connectTimeout, requestTimeout);
+        this(new CentralServiceHttp(baseUri, tls, connectTimeout, requestTimeout));
+    }
+
+    /** On the terminal's shared transport. */
+    public HttpsCentralService(CentralServiceHttp transport) {
+        this.http = transport;
     }
 
     @Override

@@ -1,24 +1,18 @@
 package org.openoqs.terminal.reader;
 
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.terminal.central.CentralServiceRefusedException;
 
-/** The service answered with a refusal: its error code (when openoqs knows it) and its Japanese message. */
-public final class CardPathRefusedException extends RuntimeException {
+/**
+ * The service answered a card-path call with a refusal: its error code (when openoqs knows it) and its Japanese
+ * message. A kind of {@link CentralServiceRefusedException}, so the terminal's sessions count it as an answer: the
+ * service is reachable.
+ */
+public final class CardPathRefusedException extends CentralServiceRefusedException {
 
-    private final ErrorCode errorCode;
-    private final String serviceMessage;
+    private static final long serialVersionUID = 1L;
 
     public CardPathRefusedException(ErrorCode errorCode, String serviceMessage) {
-        super(errorCode.code() + " " + serviceMessage);
-        this.errorCode = errorCode;
-        this.serviceMessage = serviceMessage;
-    }
-
-    public ErrorCode errorCode() {
-        return errorCode;
-    }
-
-    public String serviceMessage() {
-        return serviceMessage;
+        super(errorCode, serviceMessage);
     }
 }

@@ -2,6 +2,7 @@ package org.openoqs.terminal.reader;
 
 import java.time.Clock;
 import org.openoqs.terminal.requests.eps.FacePrescriptionChoice;
+import org.openoqs.terminal.requests.eps.EpsGateway;
 import org.openoqs.terminal.requests.eps.HttpsEpsGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import org.openoqs.files.DurableWrites;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.terminal.central.CentralServiceHttp;
+import org.openoqs.terminal.central.CentralServiceSessions;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.credentials.CredentialStore;
 import org.openoqs.terminal.encryption.FaceResultEncryption;
@@ -56,22 +58,44 @@ public final class CardReaderTerminal implements AutoCloseable {
      */
     public static CardReaderTerminal start(TerminalConfig config, String institutionCode, Path readerHome, Path face,
             FaceResultEncryption encryption, int port) throws IOException {
+        return start(config, institutionCode, readerHome, face, encryption, port, null);
+    }
+
+    /**
+     * Like {@link #start(TerminalConfig, String, Path, Path, FaceResultEncryption, int)}, with the card calls under the
+     * facility terminal's sessions: the reader reaches the service through its terminal, so its calls count against
+     * the terminal's limit and an outage they meet shows in the terminal's {@code work/health.json}.
+     *
+     * @param sessions the terminal's sessions ({@code FacilityTerminal.centralSessions()}), or {@code null}
+     */
+    public static CardReaderTerminal start(TerminalConfig config, String institutionCode, Path readerHome, Path face,
+            FaceResultEncryption encryption, int port, CentralServiceSessions sessions) throws IOException {
         FaceDeviceAccount account = config.home() == null ? null
                 : FaceDeviceAccount.fromStore(CredentialStore.open(config.home())).orElse(null);
-        return start(config, account, institutionCode, readerHome, face, encryption, port);
+        return start(config, account, institutionCode, readerHome, face, encryption, port, sessions);
     }
 
     /** Like {@link #start(TerminalConfig, String, Path, Path, FaceResultEncryption, int)} with the account given. */
     public static CardReaderTerminal start(TerminalConfig config, FaceDeviceAccount account, String institutionCode,
             Path readerHome, Path face, FaceResultEncryption encryption, int port) throws IOException {
+        return start(config, account, institutionCode, readerHome, face, encryption, port, null);
+    }
+
+    private static CardReaderTerminal start(TerminalConfig config, FaceDeviceAccount account, String institutionCode,
+            Path readerHome, Path face, FaceResultEncryption encryption, int port, CentralServiceSessions sessions)
+            throws IOException {
         SSLContext tls = TrustStores.clientContext(config.clientPkcs12(), config.clientPassword(), config.trustStore(),
                 config.trustPassword());
-        CardPathService service = new HttpsCardPathService(config.serviceUri(), tls, config.connectTimeout(),
-                config.requestTimeout(), account);
-        FacePrescriptionChoice prescriptionChoice = new FacePrescriptionChoice(new HttpsEpsGateway(
-                config.serviceUri(), tls, config.connectTimeout(), config.requestTimeout()), Clock.systemUTC());
-        ReaderConsentOffer consentOffer = ReaderConsentOffer.fromService(new CentralServiceHttp(config.serviceUri(), tls,
-                config.connectTimeout(), config.requestTimeout()), Clock.systemUTC());
+        CentralServiceHttp transport = new CentralServiceHttp(config.serviceUri(), tls, config.connectTimeout(),
+                config.requestTimeout());
+        CardPathService service = new HttpsCardPathService(transport, account);
+        EpsGateway eps = new HttpsEpsGateway(transport);
+        if (sessions != null) {
+            service = sessions.limit(CardPathService.class, service);
+            eps = sessions.limit(EpsGateway.class, eps);
+        }
+        FacePrescriptionChoice prescriptionChoice = new FacePrescriptionChoice(eps, Clock.systemUTC());
+        ReaderConsentOffer consentOffer = ReaderConsentOffer.fromService(transport, Clock.systemUTC());
         return start(service, prescriptionChoice, consentOffer, institutionCode, readerHome, face, encryption, port);
     }
 

@@ -40,7 +40,12 @@ public final class HttpsCardPathService implements CardPathService {
     /** @param reader the reader's 顔認証用アカウント, or {@code null} when none is configured */
     public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout,
             FaceDeviceAccount reader) {
-        this.http = new CentralServiceHttp(base, tls, connectTimeout, requestTimeout);
+        this(new CentralServiceHttp(base, tls, connectTimeout, requestTimeout), reader);
+    }
+
+    /** On the terminal's shared transport; @param reader the reader's 顔認証用アカウント, or {@code null} */
+    public HttpsCardPathService(CentralServiceHttp transport, FaceDeviceAccount reader) {
+        this.http = transport;
         this.session = new ReaderSession(http, reader, Clock.systemUTC());
     }
 

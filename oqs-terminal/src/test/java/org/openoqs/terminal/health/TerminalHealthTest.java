@@ -72,7 +72,7 @@ class TerminalHealthTest {
                 .isEqualTo("STOPPED");
     }
 
-    private static JsonNode awaitHealth(Path file, Predicate<JsonNode> condition) throws Exception {
+    static JsonNode awaitHealth(Path file, Predicate<JsonNode> condition) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         JsonNode last = null;
         while (System.nanoTime() < deadline) {
@@ -87,7 +87,7 @@ class TerminalHealthTest {
         throw new AssertionError("health file never matched; last: " + last);
     }
 
-    private static void drop(Path req, String name, byte[] content) throws Exception {
+    static void drop(Path req, String name, byte[] content) throws Exception {
         Path temp = req.resolve("." + name + ".tmp");
         Files.write(temp, content);
         Files.move(temp, req.resolve(name), StandardCopyOption.ATOMIC_MOVE);

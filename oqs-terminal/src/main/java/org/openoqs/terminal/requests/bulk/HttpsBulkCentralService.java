@@ -19,8 +19,13 @@ public final class HttpsBulkCentralService implements BulkCentralService {
     private final CentralServiceHttp http;
 
     public HttpsBulkCentralService(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this.http = new CentralServiceHttp(baseUri, tls, connectTimeout,
-                requestTimeout.compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT : requestTimeout);
+        this(new CentralServiceHttp(baseUri, tls, connectTimeout, requestTimeout));
+    }
+
+    /** On the terminal's shared transport; the request timeout is raised to {@link #MIN_REQUEST_TIMEOUT}. */
+    public HttpsBulkCentralService(CentralServiceHttp transport) {
+        this.http = transport.requestTimeout().compareTo(MIN_REQUEST_TIMEOUT) < 0
+                ? transport.withRequestTimeout(MIN_REQUEST_TIMEOUT) : transport;
     }
 
     @Override

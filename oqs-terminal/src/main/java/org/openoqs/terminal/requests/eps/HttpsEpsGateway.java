@@ -19,7 +19,12 @@ public final class HttpsEpsGateway implements EpsGateway {
     private final CentralServiceHttp http;
 
     public HttpsEpsGateway(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this.http = new CentralServiceHttp(base, tls, connectTimeout, requestTimeout);
+        this(new CentralServiceHttp(base, tls, connectTimeout, requestTimeout));
+    }
+
+    /** On the terminal's shared transport. */
+    public HttpsEpsGateway(CentralServiceHttp transport) {
+        this.http = transport;
     }
 
     @Override
