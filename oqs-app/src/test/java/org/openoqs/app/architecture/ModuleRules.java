@@ -44,6 +44,24 @@ final class ModuleRules {
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
             .because("oqs-core is plain Java without frameworks or file I/O (project rules)");
 
+    /**
+     * Issue 14 point 1: the terminal reaches the central service through {@code terminal.central} only — its one
+     * transport ({@code CentralServiceHttp}) under the one set of sessions. Named exceptions, each with its reason:
+     * the doctor ({@code terminal.doctor}) tests the connection itself, proxy and ports included; the distribution
+     * agent and certificate renewal still have their own clients (the seed's proxy settings for the 配信 service,
+     * the renewal before a certificate exists) and are the remaining work of issue 14.
+     */
+    static final ArchRule ONLY_THE_CENTRAL_PACKAGE_CONNECTS = noClasses()
+            .that().resideInAPackage("org.openoqs.terminal..")
+            .and().resideOutsideOfPackages("org.openoqs.terminal.central..", "org.openoqs.terminal.doctor..")
+            .and().doNotHaveFullyQualifiedName("org.openoqs.terminal.distribution.HttpsDistributionServer")
+            .and().doNotHaveFullyQualifiedName("org.openoqs.terminal.certificate.CertificateRenewalClient")
+            .should().callMethodWhere(target("java.net.http.HttpClient", "newBuilder"))
+            .orShould().callMethodWhere(target("java.net.http.HttpClient", "newHttpClient"))
+            .orShould().callMethodWhere(target("java.net.URL", "openConnection"))
+            .because("the terminal's calls to the central service go through terminal.central (CentralServiceHttp "
+                    + "under CentralServiceSessions), so the session limit and the health file see them (issue 14)");
+
     private static DescribedPredicate<JavaMethodCall> target(String owner,
             String name) {
         return DescribedPredicate.describe(owner + "." + name + "(..)",

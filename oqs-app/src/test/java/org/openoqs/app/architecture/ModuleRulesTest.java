@@ -36,6 +36,21 @@ class ModuleRulesTest {
     }
 
     @Test
+    void onlyTheCentralPackageOfTheTerminalConnects() {
+        ModuleRules.ONLY_THE_CENTRAL_PACKAGE_CONNECTS.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aTerminalClassWithItsOwnHttpClientIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.terminal.archfixture.OwnHttpClient.class);
+        assertThatThrownBy(() -> ModuleRules.ONLY_THE_CENTRAL_PACKAGE_CONNECTS.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("OwnHttpClient")
+                .hasMessageContaining("HttpClient.newBuilder");
+    }
+
+    @Test
     void aHandWrittenTempAndRenameIsNamed() {
         JavaClasses violating = new ClassFileImporter().importClasses(HandWrittenRename.class);
         assertThatThrownBy(() -> ModuleRules.ONLY_DURABLE_WRITES_RENAMES_INTO_PLACE.check(violating))
