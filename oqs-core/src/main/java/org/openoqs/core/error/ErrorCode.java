@@ -363,7 +363,7 @@ public enum ErrorCode {
             "DELETE /api/v1/clins/bundles/{identifier}: no Bundle with this identifier registered by this facility (another facility's answers the same, so nothing leaks)."),
     CLINS_NOT_ENABLED("OQSP4001", Level.PERSON,
             "電子カルテ情報共有サービスの利用設定がされていません。環境設定で電子カルテ情報共有サービスを「利用する」に設定してください。",
-            "A 電子カルテ情報 retrieval (CIPsiquc01 / POST /api/v1/clins/information) from a facility whose 環境設定 has the service switched off; audited."),
+            "A 電子カルテ情報 retrieval (CIPsiquc01 / POST /api/v1/clins/information, or the portal's 電子カルテ情報 tab) from a facility whose 環境設定 has the service switched off; audited."),
 
     // ---- file level: central service and internal -------------------------------------------------------------
     CENTRAL_SERVICE_UNAVAILABLE("OQSF9001", Level.FILE,
