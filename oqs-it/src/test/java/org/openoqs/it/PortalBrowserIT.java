@@ -78,6 +78,8 @@ class PortalBrowserIT {
     static String adminInitialPassword;
     static String generalId;
     static String generalInitialPassword;
+    static String viewerId;
+    static final String VIEWER_PASSWORD = "Mejiro#2026-doctor";
 
     @BeforeAll
     static void start() throws Exception {
@@ -257,12 +259,12 @@ class PortalBrowserIT {
         new Select(browser.findElement(By.id("kind"))).selectByValue("MEDICAL_VIEWER");
         browser.findElement(By.id("displayName")).sendKeys("医師 一郎");
         click(By.id("create"));
-        String viewerId = text(By.id("issued-id"));
+        viewerId = text(By.id("issued-id"));
         String viewerInitial = text(By.id("issued-password"));
         assertThat(viewerId).matches("I\\d{5}");
         logout();
 
-        signInFirstTime(viewerId, viewerInitial, "Mejiro#2026-doctor");
+        signInFirstTime(viewerId, viewerInitial, VIEWER_PASSWORD);
         click(By.linkText("医療情報閲覧"));
         assertThat(text(By.id("patients"))).contains(taro.name()).contains(yoko.name()).contains("特定健診情報");
         screenshot("12-medical-patients");
@@ -282,6 +284,44 @@ class PortalBrowserIT {
 
     @Test
     @Order(9)
+    void aMedicalViewerSeesTheElectronicRecordInformationRegisteredWithTheCli() throws Exception {
+        // the clinic's EMR registers 山田 太郎's allergies with the real jar's CLI (the demo's HAPI parses them)
+        Person taro = Personas.byKey("shaho-honnin").orElseThrow().person();
+        for (String file : new String[] {"drug-allergy-shaho.json", "other-allergy-shaho.json"}) {
+            Path bundle = home.resolve(file);
+            Files.write(bundle, ExampleCorpus.dir("clins").stream().filter(e -> e.file().equals(file)).findFirst()
+                    .orElseThrow().bytes());
+            DemoProcess.Completed registered = DemoProcess.run("clins", "register", "--home", home.toString(),
+                    "--bundle", bundle.toString());
+            assertThat(registered.exitCode()).as(registered.output()).isZero();
+            assertThat(registered.output()).contains("created 0113810014^2026^");
+        }
+        browser.get(portal.resolve("menu").toString());
+        logout();
+        signIn(adminId, ADMIN_PASSWORD);
+        browser.get(portal.resolve("settings").toString());
+        click(By.id("eKarteSharing-1"));
+        click(By.id("save-settings"));
+        assertThat(text(By.id("info"))).contains("環境設定を保存しました");
+        logout();
+        signIn(viewerId, VIEWER_PASSWORD);
+        // 山田 太郎 consented to drug, checkup and diagnosis only: no 電子カルテ情報 yet
+        browser.get(portal.resolve("medical/patients/" + taro.personId() + "/ekarte").toString());
+        assertThat(text(By.id("refused-message"))).contains("OQSP3101").contains("電子カルテ情報の同意がありません");
+
+        confirmOnTheReader("P000000000000001", "clins");
+        browser.get(portal.resolve("medical").toString());
+        click(By.id("open-" + taro.personId()));
+        click(By.id("tab-ekarte"));
+
+        assertThat(text(By.id("clins-other-allergy"))).contains("そば").contains("スギ花粉").contains("未告知");
+        assertThat(text(By.id("clins-drug-allergy"))).contains("0113810014");
+        assertThat(text(By.id("clins-condition-none"))).contains("傷病名の情報はありません");
+        screenshot("15-medical-ekarte");
+    }
+
+    @Test
+    @Order(10)
     void theAdministratorDisablesTheReadersAccountAndTheReaderIsRefused() throws Exception {
         String reader = props.getProperty("reader.account"); // the demo's 顔認証用アカウント (seed chapters 8, 10)
         assertThat(reader).matches("F\\d{5}");
@@ -295,7 +335,7 @@ class PortalBrowserIT {
 
         assertThat(text(By.id("info"))).contains(reader + " を無効にしました");
         assertThat(text(By.id("account-" + reader))).contains("無効");
-        screenshot("15-reader-account-disabled");
+        screenshot("16-reader-account-disabled");
         DemoProcess.Completed refused = DemoProcess.run("reader", "confirm", "--home", home.toString(), "--card",
                 "P000000000000001", "--method", "face");
         assertThat(refused.exitCode()).as(refused.output()).isEqualTo(11);

@@ -378,7 +378,7 @@ public enum ErrorCode {
             "DELETE /api/v1/clins/bundles/{identifier}: no Bundle with this identifier registered by this facility (another facility's answers the same, so nothing leaks)."),
     CLINS_NOT_ENABLED("OQSP4001", Level.PERSON,
             "電子カルテ情報共有サービスの利用設定がされていません。環境設定で電子カルテ情報共有サービスを「利用する」に設定してください。",
-            "A 電子カルテ情報 retrieval (CIPsiquc01 / POST /api/v1/clins/information) from a facility whose 環境設定 has the service switched off; audited."),
+            "A 電子カルテ情報 retrieval (CIPsiquc01 / POST /api/v1/clins/information, or the portal's 電子カルテ情報 tab) from a facility whose 環境設定 has the service switched off; audited."),
     // ---- person level: 居宅同意取得型 re-inquiry (OQSsihvq / OQSsionq, 42xx), docs/home-care.md ----------------------
     HOME_CARE_CONSENT_MISSING("OQSP4201", Level.PERSON,
             "この医療機関等で訪問診療等・オンライン診療等の同意（居宅同意）を取得していない患者です。マイナンバーカードで同意を取得してください。",

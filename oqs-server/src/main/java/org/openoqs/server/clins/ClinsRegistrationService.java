@@ -1,7 +1,5 @@
 package org.openoqs.server.clins;
 
-import ca.uhn.fhir.parser.DataFormatException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,9 +21,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Registration of 5情報 Bundles (docs/clins.md): read the JSON, parse it as FHIR R4, apply {@link ClinsBundleRules},
@@ -54,7 +50,6 @@ public class ClinsRegistrationService {
     private final AuditLog audit;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     public ClinsRegistrationService(ClinsFhir fhir, ClinsStore store, JdbcQualificationRegistry registry, AuditLog audit,
             PlatformTransactionManager transactions, Clock clock) {
@@ -78,13 +73,9 @@ public class ClinsRegistrationService {
     }
 
     private Receipt registerChecked(FacilityPrincipal caller, byte[] body) {
-        JsonNode tree = readJson(body);
-        Bundle bundle;
-        try {
-            bundle = fhir.parseBundle(new String(body, StandardCharsets.UTF_8));
-        } catch (DataFormatException e) {
-            throw new ClinsRefusedException(400, new ClinsProblem(ErrorCode.CLINS_NOT_A_BUNDLE, "Bundle", cut(e.getMessage())));
-        }
+        ClinsBundleReading.Read read = ClinsBundleReading.read(fhir, body);
+        JsonNode tree = read.tree();
+        Bundle bundle = read.bundle();
         ClinsBundleRules.Verdict verdict = ClinsBundleRules.check(bundle, caller.institutionCode());
         if (!verdict.problems().isEmpty()) {
             throw new ClinsRefusedException(422, verdict.problems());
@@ -151,21 +142,6 @@ public class ClinsRegistrationService {
         return persons.iterator().next();
     }
 
-    private JsonNode readJson(byte[] body) {
-        try {
-            JsonNode tree = json.readTree(body);
-            if (tree == null || !tree.isObject()) {
-                throw new ClinsRefusedException(400, new ClinsProblem(ErrorCode.CLINS_MALFORMED_JSON, "Bundle",
-                        "JSONオブジェクトではありません"));
-            }
-            return tree;
-        } catch (JacksonException e) {
-            var at = e.getLocation();
-            throw new ClinsRefusedException(400, new ClinsProblem(ErrorCode.CLINS_MALFORMED_JSON, "Bundle",
-                    at == null ? null : at.getLineNr() + "行" + at.getColumnNr() + "列"));
-        }
-    }
-
     /** Deletes one of the caller's Bundles; another facility's identifier is answered as unknown. */
     public void delete(FacilityPrincipal caller, String identifier) {
         boolean deleted = Boolean.TRUE.equals(tx.execute(status -> {
@@ -176,7 +152,7 @@ public class ClinsRegistrationService {
             store.delete(existing.get().bundleId());
             return true;
         }));
-        String subject = "bundle=" + cut(identifier);
+        String subject = "bundle=" + ClinsBundleReading.cut(identifier);
         if (!deleted) {
             audit.append(caller.institutionCode(), caller.actor(), ACTION, subject,
                     "REFUSED " + ErrorCode.CLINS_BUNDLE_NOT_FOUND.code());
@@ -187,14 +163,5 @@ public class ClinsRegistrationService {
 
     public List<ClinsStore.StoredBundle> list(FacilityPrincipal caller) {
         return store.bundlesOf(caller.institutionCode());
-    }
-
-    private static String cut(String s) {
-        if (s == null) {
-            return null;
-        }
-        String clean = s.codePoints().limit(200).collect(StringBuilder::new,
-                (sb, cp) -> sb.appendCodePoint(Character.isISOControl(cp) ? '?' : cp), StringBuilder::append).toString();
-        return s.length() > 200 ? clean + "…" : clean;
     }
 }

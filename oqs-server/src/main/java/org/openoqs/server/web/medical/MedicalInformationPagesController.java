@@ -5,6 +5,8 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import org.openoqs.core.medical.DrugHistoryPeriod;
+import org.openoqs.server.clins.ClinsViewing;
+import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.medical.MedicalInformationViewing;
 import org.openoqs.server.medical.MedicalInformationViewing.ClinicalInformation;
 import org.openoqs.server.medical.MedicalInformationViewing.ConsentedPatient;
@@ -28,7 +30,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * 医療情報閲覧 (seed: 医療情報閲覧アカウント; 一般・管理 accounts too): the facility's patients who consented on the
- * card reader, and for one of them 薬剤情報, 特定健診情報 and 診療情報 (with 手術情報 where allowed) — on screen and as
+ * card reader, and for one of them 薬剤情報, 特定健診情報, 診療情報 (with 手術情報 where allowed) and 電子カルテ情報
+ * (6情報, where the facility switched 電子カルテ情報共有サービス on) — on screen and as
  * the same PDFs the request files give. Each screen asks {@link MedicalInformationViewing}, which checks the consent
  * again and audits the view; a refusal shows its code and message ({@code PortalPageAdvice}).
  */
@@ -39,9 +42,14 @@ public class MedicalInformationPagesController {
     private static final String PERSON = "/patients/{personId:[A-Za-z0-9]{1,32}}";
 
     private final MedicalInformationViewing viewing;
+    private final ClinsViewing clins;
+    private final FacilityService facilities;
 
-    public MedicalInformationPagesController(MedicalInformationViewing viewing) {
+    public MedicalInformationPagesController(MedicalInformationViewing viewing, ClinsViewing clins,
+            FacilityService facilities) {
         this.viewing = viewing;
+        this.clins = clins;
+        this.facilities = facilities;
     }
 
     @GetMapping
@@ -56,15 +64,17 @@ public class MedicalInformationPagesController {
             return "web/medical/patients";
         }
         LocalDateTime now = viewing.now();
+        boolean clinsSwitchedOn = clinsSwitchedOn(user);
         model.addAttribute("patients", viewing.patients(user.institutionCode()).stream()
-                .filter(p -> filter.matches(p.person())).map(p -> MedicalViews.patientRow(p, now)).toList());
+                .filter(p -> filter.matches(p.person()))
+                .map(p -> MedicalViews.patientRow(p, now, clinsSwitchedOn)).toList());
         return "web/medical/patients";
     }
 
     @GetMapping(PERSON)
     String patient(@AuthenticationPrincipal PortalUser user, @PathVariable String personId, Model model) {
         ConsentedPatient patient = viewing.patient(user.actor(), personId);
-        header(patient, model);
+        header(user, patient, model);
         return "web/medical/patient";
     }
 
@@ -75,14 +85,14 @@ public class MedicalInformationPagesController {
         model.addAttribute("to", to);
         DrugHistoryPeriod.Resolution resolution = period(from, to);
         if (resolution instanceof DrugHistoryPeriod.Invalid invalid) {
-            header(viewing.patient(user.actor(), personId), model);
+            header(user, viewing.patient(user.actor(), personId), model);
             model.addAttribute("periodError", invalid.violation());
             model.addAttribute("rows", List.of());
             return "web/medical/drugs";
         }
         DrugHistoryPeriod period = ((DrugHistoryPeriod.Valid) resolution).period();
         DrugInformation drugs = viewing.drugs(user.actor(), personId, period);
-        header(drugs.patient(), model);
+        header(user, drugs.patient(), model);
         model.addAttribute("from", MedicalViews.monthInput(period.from()));
         model.addAttribute("to", MedicalViews.monthInput(period.to()));
         model.addAttribute("dispensingCount", drugs.dispensings().size());
@@ -106,7 +116,7 @@ public class MedicalInformationPagesController {
     @GetMapping(PERSON + "/checkups")
     String checkups(@AuthenticationPrincipal PortalUser user, @PathVariable String personId, Model model) {
         MedicalInformationViewing.CheckupInformation checkups = viewing.checkups(user.actor(), personId);
-        header(checkups.patient(), model);
+        header(user, checkups.patient(), model);
         model.addAttribute("table", MedicalViews.checkupTable(checkups.checkups()));
         return "web/medical/checkups";
     }
@@ -120,11 +130,22 @@ public class MedicalInformationPagesController {
     String clinical(@AuthenticationPrincipal PortalUser user, @PathVariable String personId,
                     HttpServletRequest request, Model model) {
         ClinicalInformation clinical = viewing.clinical(user.actor(), CertifiedFacility.of(request).facility(), personId);
-        header(clinical.patient(), model);
+        header(user, clinical.patient(), model);
         model.addAttribute("diagnoses", clinical.diagnoses().stream().map(MedicalViews.ClinicalRow::of).toList());
         model.addAttribute("surgeriesAllowed", clinical.surgeriesAllowed());
         model.addAttribute("surgeries", clinical.surgeries().stream().map(MedicalViews.ClinicalRow::of).toList());
         return "web/medical/clinical";
+    }
+
+    /** 電子カルテ情報 (6情報) registered by any facility: only with the facility's switch on and the CLINS consent. */
+    @GetMapping(PERSON + "/ekarte")
+    String ekarte(@AuthenticationPrincipal PortalUser user, @PathVariable String personId,
+                  HttpServletRequest request, Model model) {
+        ClinsViewing.Shown shown = clins.view(user.actor(), CertifiedFacility.of(request).facility(), personId);
+        header(user, shown.patient(), model);
+        model.addAttribute("tables", ClinsRows.tables(shown.items()));
+        model.addAttribute("itemCount", shown.items().size());
+        return "web/medical/ekarte";
     }
 
     /** The month inputs give {@code yyyy-MM}; the rule is the request file's ({@code yyyyMM}). */
@@ -132,9 +153,13 @@ public class MedicalInformationPagesController {
         return DrugHistoryPeriod.resolve(from.replace("-", ""), to.replace("-", ""), YearMonth.from(viewing.now()));
     }
 
-    private void header(ConsentedPatient patient, Model model) {
+    private void header(PortalUser user, ConsentedPatient patient, Model model) {
         model.addAttribute("patient", MedicalViews.PatientHeader.of(patient.person()));
-        model.addAttribute("consents", MedicalViews.consentRows(patient, viewing.now()));
+        model.addAttribute("consents", MedicalViews.consentRows(patient, viewing.now(), clinsSwitchedOn(user)));
+    }
+
+    private boolean clinsSwitchedOn(PortalUser user) {
+        return facilities.find(user.institutionCode()).map(f -> f.settings().eKarteSharing()).orElse(false);
     }
 
     private static ResponseEntity<byte[]> pdf(byte[] bytes, String fileName) {

@@ -37,9 +37,12 @@ final class MedicalViews {
         }
     }
 
-    /** One viewing consent of the patient: whether it is in force, since when, until when. */
+    /**
+     * One viewing consent of the patient: whether it is in force, since when, until when; {@code page} is the screen
+     * it opens ({@code null}: no tab), {@code closedBecause} why its tab is closed.
+     */
     record ConsentRow(String category, String label, boolean inForce, String consentTime, String availableUntil,
-                      String page) {
+                      String page, String closedBecause) {
     }
 
     /** One line of the list of consenting patients. */
@@ -74,7 +77,11 @@ final class MedicalViews {
     private MedicalViews() {
     }
 
-    static List<ConsentRow> consentRows(ConsentedPatient patient, LocalDateTime now) {
+    /**
+     * @param clinsSwitchedOn whether the facility's 環境設定 has 電子カルテ情報共有サービス on: else the 電子カルテ情報
+     *                        tab stays closed whatever the consent
+     */
+    static List<ConsentRow> consentRows(ConsentedPatient patient, LocalDateTime now, boolean clinsSwitchedOn) {
         List<ConsentRow> rows = new ArrayList<>();
         for (ConsentCategory c : ConsentCategory.values()) {
             if (!c.isViewing()) {
@@ -82,15 +89,18 @@ final class MedicalViews {
             }
             ConsentRecord r = patient.consents().get(c);
             boolean inForce = patient.mayView(c, now);
+            boolean switchedOff = c == ConsentCategory.CLINS && !clinsSwitchedOn;
             rows.add(new ConsentRow(c.cliName(), c.label(), inForce, r == null ? ABSENT : r.consentTime().format(MINUTE),
-                    r == null ? ABSENT : r.availableUntil().format(MINUTE), inForce ? pageOf(c) : null));
+                    r == null ? ABSENT : r.availableUntil().format(MINUTE), inForce && !switchedOff ? pageOf(c) : null,
+                    switchedOff ? "電子カルテ情報共有サービスを利用する設定になっていません（環境設定）"
+                            : "同意がないため閲覧できません"));
         }
         return rows;
     }
 
-    static PatientRow patientRow(ConsentedPatient patient, LocalDateTime now) {
+    static PatientRow patientRow(ConsentedPatient patient, LocalDateTime now, boolean clinsSwitchedOn) {
         return new PatientRow(PatientHeader.of(patient.person()), patient.latestConsent().format(MINUTE),
-                consentRows(patient, now));
+                consentRows(patient, now, clinsSwitchedOn));
     }
 
     /** The screen a consent opens; 手術情報 is shown on the 診療情報 screen. */
@@ -99,6 +109,7 @@ final class MedicalViews {
             case DRUG -> "drugs";
             case CHECKUP -> "checkups";
             case DIAGNOSIS -> "clinical";
+            case CLINS -> "ekarte";
             default -> null;
         };
     }
