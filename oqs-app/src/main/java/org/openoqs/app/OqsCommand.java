@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 org.openoqs.app.doctor.SelftestCommand.class,
                 org.openoqs.app.distribution.DistributionCommand.class,
                 org.openoqs.app.eps.EpsCommand.class,
+                org.openoqs.app.audit.AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OqsCommand implements Runnable {
