@@ -67,6 +67,10 @@ public final class AuditChainInspection {
             return keyUnavailable(location, unreadable.getCause() instanceof IOException io
                     ? io.getClass().getSimpleName() + ": " + io.getMessage() : unreadable.getMessage());
         }
+        if (location.serviceRunning()) {
+            return location.healthUri().map(AuditChainInspection::askRunningService)
+                    .orElseGet(() -> databaseUnavailable(location, new SQLException("in use", "90020", H2_DATABASE_IN_USE)));
+        }
         try (Connection connection = open(location)) {
             StoredAuditChain chain = new StoredAuditChain(connection);
             AuditVerification v = chain.verify(key);
