@@ -256,7 +256,8 @@ class DemoJapanesePdfsIT {
         private static String element(String html, String id) {
             Matcher m = Pattern.compile("id=\"" + id + "\"[^>]*>([^<]+)<").matcher(html);
             assertThat(m.find()).as(id + " in " + html).isTrue();
-            return m.group(1).strip();
+            return m.group(1).strip().replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                    .replace("&#39;", "'").replace("&amp;", "&"); // as the browser shows it
         }
     }
 }
