@@ -201,9 +201,16 @@ class DemoJapanesePdfsIT {
             }
             assertThat(values).as(form.body()).containsEntry("ePrescription", "0").hasSize(7);
             values.put("ePrescription", "2"); // 電子＋紙併用
-            HttpResponse<String> saved = post("settings", values);
-            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+            HttpResponse<String> posted = post("settings", values);
+            assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302); // post/redirect/get
+            HttpResponse<String> saved = get("settings");
             assertThat(saved.body()).contains("環境設定を保存しました");
+            Matcher now = CHECKED.matcher(saved.body());
+            Map<String, String> after = new LinkedHashMap<>();
+            while (now.find()) {
+                after.put(now.group(1), now.group(2));
+            }
+            assertThat(after).containsEntry("ePrescription", "2");
         }
 
         private void signInFirstTime(String id, String initial, String chosen) throws Exception {

@@ -116,7 +116,7 @@ public final class AuditChainInspection {
                 .orElse("");
         String before = v.firstBrokenId() > 1 ? "記録 1〜" + (v.firstBrokenId() - 1) + " は正常です。" : "";
         return new Outcome(Verdict.BROKEN, ErrorCode.AUDIT_CHAIN_BROKEN.code() + " 監査ログ（操作履歴）の改ざんを検出しました: "
-                + which + " が検証できません — " + v.japaneseReason() + "。" + before,
+                + which + "が検証できません — " + v.japaneseReason() + "。" + before,
                 "データベースをそのまま保全し（バックアップと照合できるよう変更しないでください）、システム管理者に連絡してください。"
                         + "記録 " + v.firstBrokenId() + " 以降は信頼できません。");
     }
