@@ -105,7 +105,7 @@ class AuditVerifyOnTamperedDemoIT {
         throw new AssertionError("no service.audit-chain finding:\n" + doctor.output());
     }
 
-    private static long lastId(Connection db) throws Exception {
+    static long lastId(Connection db) throws Exception {
         try (PreparedStatement s = db.prepareStatement("select last_id from audit_head where id = 1");
              ResultSet rs = s.executeQuery()) {
             rs.next();
@@ -113,7 +113,7 @@ class AuditVerifyOnTamperedDemoIT {
         }
     }
 
-    private static void update(Connection db, String sql, Object... values) throws Exception {
+    static void update(Connection db, String sql, Object... values) throws Exception {
         try (PreparedStatement s = db.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 s.setObject(i + 1, values[i]);
@@ -123,7 +123,7 @@ class AuditVerifyOnTamperedDemoIT {
     }
 
     /** Recomputes every hash from {@code fromId} on with plain SHA-256 and moves the head: the attacker's rewrite. */
-    private static void rehashTailUnkeyed(Connection db, long fromId) throws Exception {
+    static void rehashTailUnkeyed(Connection db, long fromId) throws Exception {
         String prev;
         try (PreparedStatement s = db.prepareStatement("select hash from audit_event where id = ?")) {
             s.setLong(1, fromId - 1);

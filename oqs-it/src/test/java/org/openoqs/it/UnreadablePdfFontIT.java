@@ -75,7 +75,7 @@ class UnreadablePdfFontIT {
                     home.toString(), "--card", "P000000000000001", "--method", "face", "--consent", "drug");
             assertThat(confirmed.exitCode()).as(confirmed.output()).isZero();
             Persona taro = Personas.byKey("shaho-honnin").orElseThrow();
-            Folders.drop(demo.req(), "YZKsiquc01req_font-pdf.xml", drugPdfRequest(taro).getBytes(StandardCharsets.UTF_8));
+            Folders.drop(demo.req(), "YZKsiquc01req_font-pdf.xml", drugPdfRequest(taro, demo.properties().getProperty("institution.code")).getBytes(StandardCharsets.UTF_8));
             String answer = new String(Folders.awaitFile(demo.res().resolve("YZKsiquc01res_font-pdf.xml"),
                     Duration.ofSeconds(30)), StandardCharsets.UTF_8);
             assertThat(answer).contains("<ErrorCode>OQSP3114</ErrorCode>", "PDF形式で出力できません（日本語フォントが利用できません）")
@@ -105,10 +105,10 @@ class UnreadablePdfFontIT {
         throw new AssertionError("no service.pdf-font finding:\n" + doctor.output());
     }
 
-    private static String drugPdfRequest(Persona persona) {
+    private static String drugPdfRequest(Persona persona, String institutionCode) {
         Qualification q = persona.qualifications().get(0);
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><XmlMsg><MessageHeader><MedicalInstitutionCode>"
-                + org.openoqs.app.demo.DemoSystem.INSTITUTION_CODE + "</MedicalInstitutionCode><InsurerNumber>"
+                + institutionCode + "</MedicalInstitutionCode><InsurerNumber>"
                 + q.insurerNumber().fileForm() + "</InsurerNumber>"
                 + (q.insuredCardSymbol() == null ? "" : "<InsuranceCardSymbol>" + q.insuredCardSymbol() + "</InsuranceCardSymbol>")
                 + "<InsuredPersonIdentificationNumber>" + q.insuredIdentificationNumber()
