@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 org.openoqs.app.distribution.DistributionCommand.class,
                 org.openoqs.app.eps.EpsCommand.class,
                 org.openoqs.app.clins.ClinsCommand.class,
+                org.openoqs.app.audit.AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class OqsCommand implements Runnable {

@@ -55,10 +55,18 @@ final class DemoProcess implements AutoCloseable {
     /** The same, with JVM options (e.g. {@code -Dopenoqs.pdf.font=…}) and environment variables of its own. */
     static DemoProcess start(Path home, List<String> jvmOptions, Map<String, String> environment)
             throws Exception {
+        return start(List.of(), home, jvmOptions, environment);
+    }
+
+    /** The same, started through {@code commandPrefix} (e.g. {@code setpriv} to run it as another user). */
+    static DemoProcess start(List<String> commandPrefix, Path home, List<String> jvmOptions,
+            Map<String, String> environment) throws Exception {
         List<String> args = new ArrayList<>(List.of("-Xmx512m"));
         args.addAll(jvmOptions);
         args.addAll(List.of("-jar", jar().toString(), "demo", "--home", home.toString(), "--port", "0"));
-        ProcessBuilder builder = new ProcessBuilder(javaCommand(args.toArray(String[]::new)));
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(javaCommand(args.toArray(String[]::new)));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectErrorStream(true);
         DemoProcess demo = new DemoProcess(builder.start(), home);
@@ -73,7 +81,13 @@ final class DemoProcess implements AutoCloseable {
 
     /** Like {@link #run} with {@code input} (one line, e.g. a password for --password-stdin) on standard input. */
     static Completed runWithInput(String input, String... args) throws Exception {
-        List<String> command = new ArrayList<>(javaCommand("-jar", jar().toString()));
+        return runAs(List.of(), input, args);
+    }
+
+    /** Like {@link #runWithInput}, started through {@code commandPrefix} (e.g. {@code setpriv}). */
+    static Completed runAs(List<String> commandPrefix, String input, String... args) throws Exception {
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(javaCommand("-jar", jar().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (input != null) {

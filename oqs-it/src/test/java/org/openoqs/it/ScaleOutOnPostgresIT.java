@@ -251,7 +251,7 @@ class ScaleOutOnPostgresIT {
 
     // ------------------------------------------------------------------------------------------- PostgreSQL
 
-    private static boolean postgresInstalled() throws IOException {
+    static boolean postgresInstalled() throws IOException {
         Path root = Path.of("/usr/lib/postgresql");
         if (!Files.isDirectory(root)) {
             return false;
@@ -262,7 +262,7 @@ class ScaleOutOnPostgresIT {
     }
 
     /** {cluster directory, JDBC URL}. */
-    private static String[] startPostgres(Path script) throws Exception {
+    static String[] startPostgres(Path script) throws Exception {
         String out = run(script.toString(), "start");
         String directory = null;
         String url = null;
@@ -277,7 +277,7 @@ class ScaleOutOnPostgresIT {
         return new String[] {directory, url};
     }
 
-    private static String run(String script, String... args) throws Exception {
+    static String run(String script, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("bash", script));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

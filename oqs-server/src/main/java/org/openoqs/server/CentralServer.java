@@ -173,6 +173,8 @@ public final class CentralServer implements AutoCloseable {
         p.put("management.endpoints.web.exposure.include", "health,prometheus");
         p.put("management.endpoints.jmx.exposure.exclude", "*");
         p.put("management.endpoint.health.show-details", "never");
+        // each component's UP/DOWN (no details) on this loopback port: oqs doctor reads auditChain of a running demo
+        p.put("management.endpoint.health.show-components", "always");
         p.put("management.endpoint.health.probes.enabled", "false");
         // --- web UI (later issues) ----------------------------------------------------------------------------
         p.put("spring.thymeleaf.check-template-location", "false");

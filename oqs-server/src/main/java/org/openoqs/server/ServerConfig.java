@@ -108,10 +108,12 @@ public record ServerConfig(
 
     /** The JDBC URL actually used. */
     public String effectiveJdbcUrl() {
-        if (!embeddedDatabase()) {
-            return jdbcUrl;
-        }
-        String file = home.resolve("db").resolve("oqs").toString().replace('\\', '/');
+        return embeddedDatabase() ? embeddedJdbcUrl(home) : jdbcUrl;
+    }
+
+    /** The embedded H2 file database of a server home ({@code home/db/oqs}); {@code oqs audit verify} opens it too. */
+    public static String embeddedJdbcUrl(Path home) {
+        String file = home.toAbsolutePath().resolve("db").resolve("oqs").toString().replace('\\', '/');
         // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database under the service's orderly
         // shutdown (workers and in-flight requests still using it); the connection pool closes it last instead.
         return "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"

@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code oqs doctor --home DIR [--json]}: the seed's set-up checklist, automated (docs/doctor.md). */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
         description = {"Checks a terminal set-up as the setup manual makes an installer do: folders, credentials,",
-                "certificate, connection, clock/NTP, proxy, ports, agents, distribution, versions, restart, sleep, PDF font.",
+                "certificate, connection, clock/NTP, proxy, ports, agents, distribution, versions, restart, sleep, PDF font,",
+                "and on a demo home the central service's audit chain (as oqs audit verify).",
                 "Each check prints ok / warn / fail / skip with a message and a fix. Exit 1 when any check fails.",
                 "DIR: a terminal home (terminal.properties) or a demo home (demo.properties)."})
 public final class DoctorCommand implements Callable<Integer> {
@@ -45,10 +46,11 @@ public final class DoctorCommand implements Callable<Integer> {
         return Doctor.anyFailed(findings) ? 1 : 0;
     }
 
-    /** The manual's checklist, then what only this application can check: the service's PDF font. */
+    /** The manual's checklist, then what only this application can check: the service's PDF font and audit chain. */
     static Doctor withServiceChecks(Path home) {
         List<DoctorCheck> checks = new ArrayList<>(Doctor.standard().checks());
         checks.add(new PdfFontCheck(home));
+        checks.add(new AuditChainCheck(home));
         return new Doctor(checks);
     }
 }

@@ -44,7 +44,8 @@ class DoctorJsonTest {
             assertThat(check.get("message").asString()).isNotBlank();
             ids.add(check.get("id").asString());
         }
-        assertThat(ids).hasSize(21).contains("clock.service", "clock.ntp", "proxy", "restart.schedule", "sleep", "service.pdf-font");
+        assertThat(ids).hasSize(22).contains("clock.service", "clock.ntp", "proxy", "restart.schedule", "sleep", "service.pdf-font",
+                "service.audit-chain");
     }
 
     @Test

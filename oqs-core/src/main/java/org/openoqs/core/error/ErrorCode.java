@@ -462,6 +462,16 @@ public enum ErrorCode {
     TOO_MANY_TERMINALS("OQSF9605", Level.FILE,
             "この医療機関等で登録できる端末の数の上限に達しています。",
             "POST /api/v1/distribution/terminals (or a version report) for a new computer name when the facility already has the maximum number of registered terminals; HTTP 409."),
+    // ---- oqs audit verify / oqs doctor (service.audit-chain): the audit chain checked outside the service
+    AUDIT_CHAIN_BROKEN("OQSF9606", Level.FILE,
+            "監査ログ（操作履歴）の改ざんを検出しました。データベースをそのまま保全し、システム管理者に連絡してください。",
+            "oqs audit verify / oqs doctor: an audit entry does not verify (HMAC or hash, link, id sequence or head); the message names the first broken entry. Exit 1."),
+    AUDIT_DATABASE_UNAVAILABLE("OQSF9607", Level.FILE,
+            "監査ログのデータベースを開けません。",
+            "oqs audit verify / oqs doctor: the configured database (the home's embedded H2, or --jdbc) does not exist, is in use by a running service, refuses the connection or has no audit tables. Exit 3."),
+    AUDIT_KEY_UNAVAILABLE("OQSF9608", Level.FILE,
+            "監査ログの鍵ファイル（chain.key）を読み込めないため、改ざんを検証できません。",
+            "oqs audit verify / oqs doctor: the audit chain's key file is missing, unreadable or damaged (key=, epoch-start=). Exit 3."),
     // ---- 98xx: the service's own resources (the PDF font) ------------------------------------------------------
     PDF_FONT_UNUSABLE("OQSF9801", Level.FILE,
             "日本語フォントを読み込めないため、PDFを作成できません。システム管理者はフォントの設定（openoqs.pdf.font）を確認してください。",

@@ -36,6 +36,8 @@ class ErrorCodeDocsTest {
             // terminal API only: the defences of docs/security.md "Card and API"
             ErrorCode.CARD_KEY_ISSUER_ONLY, ErrorCode.REQUEST_BODY_TOO_LARGE, ErrorCode.CERTIFICATE_RENEWAL_TOO_EARLY,
             ErrorCode.TOO_MANY_CARD_CHALLENGES, ErrorCode.TOO_MANY_TERMINALS,
+            // oqs audit verify and oqs doctor: the audit chain, not a request file
+            ErrorCode.AUDIT_CHAIN_BROKEN, ErrorCode.AUDIT_DATABASE_UNAVAILABLE, ErrorCode.AUDIT_KEY_UNAVAILABLE,
             // CLINS: the HTTP layer (media type, size), a registered Bundle of another person, the DELETE endpoint
             ErrorCode.CLINS_WRONG_MEDIA_TYPE, ErrorCode.CLINS_BUNDLE_TOO_LARGE, ErrorCode.CLINS_PATIENT_CHANGED,
             ErrorCode.CLINS_BUNDLE_NOT_FOUND,

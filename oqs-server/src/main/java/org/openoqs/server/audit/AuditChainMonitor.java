@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * check naming the first entry that does not verify, and {@code /actuator/health} answers DOWN (HTTP 503) until a
  * verification succeeds again, so monitoring raises the alarm.
  */
-@Component
+@Component("auditChainHealthIndicator") // health component "auditChain" (docs/security.md)
 public class AuditChainMonitor implements HealthIndicator, InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainMonitor.class);
