@@ -58,6 +58,12 @@ public final class ExampleCorpus {
     public static final String HOME_CARE_URL = "homecare-url";
     /** The one expected code of {@value #HOME_CARE}/ that only the service can decide: no consent (OQSP4201). */
     public static final String SERVICE_DECIDED_CODE = "OQSP4201";
+    /**
+     * Qualification <em>results</em> as the service writes them, for the レセコン's side (results/): the 医療扶助
+     * {@code PublicExpenseResultList}; {@code expected} is {@code tickets:N} (the record's 医療券・調剤券) or the code
+     * a reader gives an unreadable result ({@code OQSF9003}).
+     */
+    public static final String RESULTS = "results";
 
     private static final String ROOT = "/org/openoqs/examples/";
 
@@ -143,6 +149,11 @@ public final class ExampleCorpus {
     /** The マイナ在宅受付Web URL examples ({@value #HOME_CARE_URL}/); not part of {@link #all()}. */
     public static List<Example> homeCareUrl() {
         return dir(HOME_CARE_URL);
+    }
+
+    /** The qualification-result examples ({@value #RESULTS}/); not part of {@link #all()}, which holds requests. */
+    public static List<Example> results() {
+        return dir(RESULTS);
     }
 
     /** The examples of one directory; empty when it has no index.csv. */

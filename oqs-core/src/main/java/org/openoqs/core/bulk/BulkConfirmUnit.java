@@ -4,6 +4,7 @@ import java.util.List;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.QualificationValidity;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;
+import org.openoqs.core.message.ResultOfQualificationConfirmation;
 
 /**
  * One {@code BulkConfirmUnit} of a {@code …02res_} file: one person of an 一括照会 (with the echo of its search
@@ -11,6 +12,7 @@ import org.openoqs.core.message.QualificationConfirmSearchInfo;
  * {@code processingResultStatus} is 2 with the code and message, no validity and no records.
  *
  * @param searchInfoEcho the request's block as written ({@code OQSmuquc} only)
+ * @param results the records; a 医療扶助 record carries its 医療券・調剤券 ({@code PublicExpenseResultList}) itself
  * @param referenceNumbers the facility's 照会番号 of the person (usually zero or one)
  */
 public record BulkConfirmUnit(
@@ -19,7 +21,7 @@ public record BulkConfirmUnit(
         String processingResultCode,
         String processingResultMessage,
         QualificationValidity qualificationValidity,
-        List<BulkResultRecord> results,
+        List<ResultOfQualificationConfirmation> results,
         List<String> referenceNumbers) {
 
     public BulkConfirmUnit {

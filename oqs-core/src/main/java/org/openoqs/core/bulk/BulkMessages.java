@@ -4,8 +4,6 @@ import static org.openoqs.core.codec.MessageFields.code;
 import static org.openoqs.core.codec.MessageFields.date;
 import static org.openoqs.core.codec.MessageFields.dateTime;
 
-import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.openoqs.core.code.CharacterCode;
@@ -17,6 +15,7 @@ import org.openoqs.core.codec.MessageFormatException;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.RequestHeader;
+import org.openoqs.core.message.ResultOfQualificationConfirmation;
 import org.openoqs.core.xml.XmlNode;
 
 /**
@@ -35,8 +34,6 @@ public final class BulkMessages {
     public static final String REGISTRATION_UNIT = "BulkRegistrationUnit";
     public static final String RECEPTION_NUMBER = "ReceptionNumber";
     public static final String RECEPTION_DATE_TIME = "ReceptionDateTime";
-    public static final String PUBLIC_EXPENSE_LIST = "PublicExpenseResultList";
-    public static final String MEDICAL_TICKET = "MedicalTicketInfo";
 
     private static final ErrorCode BAD_RESULT = ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE;
 
@@ -209,49 +206,13 @@ public final class BulkMessages {
                 .leaf("ProcessingResultCode", u.processingResultCode())
                 .leaf("ProcessingResultMessage", u.processingResultMessage())
                 .leaf("QualificationValidity", code(u.qualificationValidity()));
-        for (BulkResultRecord r : u.results()) {
-            x.child(recordToXml(r));
+        for (ResultOfQualificationConfirmation r : u.results()) { // 医療扶助 tickets inside the record (§4.2)
+            x.child(QualificationMessages.recordToXml(r));
         }
         for (String reference : u.referenceNumbers()) {
             x.leaf("ReferenceNumber", reference);
         }
         return x.build();
-    }
-
-    /** A result record; 医療券・調剤券 go inside it as {@code PublicExpenseResultList} (INTERFACE.md §4.2). */
-    public static XmlNode recordToXml(BulkResultRecord r) {
-        XmlNode record = QualificationMessages.recordToXml(r.record());
-        if (r.medicalTickets().isEmpty()) {
-            return record;
-        }
-        List<XmlNode> tickets = new ArrayList<>();
-        for (MedicalTicketInfo t : r.medicalTickets()) {
-            tickets.add(medicalTicketToXml(t));
-        }
-        List<XmlNode> children = new ArrayList<>(record.children());
-        int at = children.size();
-        for (int i = 0; i < children.size(); i++) { // before ReferenceNumber / ArbitraryIdentifier, after the rest
-            String n = children.get(i).name();
-            if (n.equals("ArbitraryIdentifier") || n.equals("ReferenceNumber")) {
-                at = i;
-                break;
-            }
-        }
-        children.add(at, XmlNode.element(PUBLIC_EXPENSE_LIST, tickets));
-        return new XmlNode(record.name(), record.attributes(), record.text(), children);
-    }
-
-    public static XmlNode medicalTicketToXml(MedicalTicketInfo t) {
-        return XmlNode.builder(MEDICAL_TICKET)
-                .leaf("TicketType", code(t.ticketType()))
-                .leaf("MedicalTicketValidDate", date(t.medicalTicketValidDate()))
-                .leaf("MedicalTicketExpirationDate", date(t.medicalTicketExpirationDate()))
-                .leaf("IssueNumber", t.issueNumber())
-                .leaf("MedicalTreatmentMonth", t.medicalTreatmentMonth() == null ? null
-                        : CareSettingCriteria.MONTH.format(t.medicalTreatmentMonth()))
-                .leaf("DesignatedMedicalInstitutionCode", t.designatedMedicalInstitutionCode())
-                .leaf("DesignatedMedicalInstitutionFlag", code(t.designatedMedicalInstitutionFlag()))
-                .build();
     }
 
     public static XmlNode registrationUnitToXml(BulkRegistrationUnit u) {
@@ -276,15 +237,9 @@ public final class BulkMessages {
         for (XmlNode list : u.children(QualificationMessages.RESULT_LIST)) {
             recordNodes.addAll(list.children(QualificationMessages.RESULT));
         }
-        List<BulkResultRecord> records = new ArrayList<>();
+        List<ResultOfQualificationConfirmation> records = new ArrayList<>();
         for (XmlNode r : recordNodes) {
-            List<MedicalTicketInfo> tickets = new ArrayList<>();
-            for (XmlNode list : r.children(PUBLIC_EXPENSE_LIST)) {
-                for (XmlNode t : list.children(MEDICAL_TICKET)) {
-                    tickets.add(readMedicalTicket(t));
-                }
-            }
-            records.add(new BulkResultRecord(QualificationMessages.readRecord(r), tickets));
+            records.add(QualificationMessages.readRecord(r));
         }
         List<String> references = new ArrayList<>();
         for (XmlNode ref : u.children("ReferenceNumber")) {
@@ -298,27 +253,6 @@ public final class BulkMessages {
                 code(u, "QualificationValidity", QualificationValidity.class),
                 records,
                 references);
-    }
-
-    public static MedicalTicketInfo readMedicalTicket(XmlNode t) {
-        String month = t.text("MedicalTreatmentMonth").map(String::strip).orElse(null);
-        YearMonth treatmentMonth = null;
-        if (month != null && !month.isEmpty()) {
-            try {
-                treatmentMonth = YearMonth.parse(month, CareSettingCriteria.MONTH);
-            } catch (DateTimeParseException e) {
-                throw new MessageFormatException(BAD_RESULT, "MedicalTreatmentMonth",
-                        "MedicalTreatmentMonth の年月「" + shorten(month) + "」が yyyyMM 形式ではありません");
-            }
-        }
-        return new MedicalTicketInfo(
-                code(t, "TicketType", TicketType.class),
-                date(t, "MedicalTicketValidDate"),
-                date(t, "MedicalTicketExpirationDate"),
-                t.text("IssueNumber").orElse(null),
-                treatmentMonth,
-                t.text("DesignatedMedicalInstitutionCode").orElse(null),
-                code(t, "DesignatedMedicalInstitutionFlag", DesignatedMedicalInstitutionFlag.class));
     }
 
     // =====================================================================================================

@@ -328,6 +328,7 @@ public final class QualificationMessages {
             }
             x.child(list.build());
         }
+        x.child(MedicalTicketXml.listToXml(r.medicalTickets())); // 医療扶助 only, after 特定疾病 (INTERFACE.md §4.2 order)
         Consent[] consents = {r.specificHealthCheckupsInfo(), r.pharmacistsInfo(), r.diagnosisInfo(), r.operationInfo()};
         for (int i = 0; i < consents.length; i++) {
             consentLeaves(x, CONSENT_PREFIXES[i], consents[i]);
@@ -475,7 +476,7 @@ public final class QualificationMessages {
                     date(s, "SpecificDiseasesValidEndDate"),
                     s.text("SpecificDiseasesSelfPay").orElse(null)));
         }
-        return x.specificDiseasesCertificates(diseases).build();
+        return x.specificDiseasesCertificates(diseases).medicalTickets(MedicalTicketXml.read(r)).build();
     }
 
     private static Consent consent(XmlNode r, String prefix) {

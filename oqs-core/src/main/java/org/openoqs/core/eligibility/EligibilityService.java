@@ -51,9 +51,24 @@ public final class EligibilityService {
             .thenComparing(c -> c.qualification().qualificationId());
 
     private final QualificationRegistry registry;
+    private final MedicalTickets tickets;
 
     public EligibilityService(QualificationRegistry registry) {
+        this(registry, null);
+    }
+
+    private EligibilityService(QualificationRegistry registry, MedicalTickets tickets) {
         this.registry = Objects.requireNonNull(registry, "registry");
+        this.tickets = tickets;
+    }
+
+    /**
+     * This service answering for a facility that opted into 医療扶助: its 医療扶助 records carry the 医療券・調剤券 that
+     * cover the confirmation date ({@code PublicExpenseResultList}, docs/eligibility.md). Without this the records
+     * carry none (a facility with 医療扶助 off never gets a 医療扶助 record anyway).
+     */
+    public EligibilityService withMedicalTicketsFor(String institutionCode) {
+        return new EligibilityService(registry, new MedicalTickets(institutionCode));
     }
 
     /**
@@ -248,10 +263,14 @@ public final class EligibilityService {
         return current == null || q.qualificationDate().isAfter(current.qualificationDate()) ? q : current;
     }
 
-    private static ResultOfQualificationConfirmation record(Person person, Qualification q, LocalDate date, boolean consent,
+    private ResultOfQualificationConfirmation record(Person person, Qualification q, LocalDate date, boolean consent,
             LocalDateTime now, String arbitrary, Function<String, String> referenceNumbers) {
-        return QualificationRecords.toResult(person, q, date, consent, now, arbitrary,
+        ResultOfQualificationConfirmation r = QualificationRecords.toResult(person, q, date, consent, now, arbitrary,
                 referenceNumbers.apply(person.personId()));
+        if (tickets == null || !q.isMedicalAssistance()) {
+            return r;
+        }
+        return r.toBuilder().medicalTickets(tickets.onDate(q, date)).build();
     }
 
     private static QualificationResultBody body(QualificationConfirmSearchInfo echo, QualificationValidity validity,

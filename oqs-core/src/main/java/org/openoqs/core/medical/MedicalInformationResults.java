@@ -33,9 +33,12 @@ public final class MedicalInformationResults {
      *
      * @param diagnoses  {@code null} unless 診療情報 is included
      * @param surgeries  {@code null} unless 手術情報 may be shown (consent and facility opt-in)
+     * @param ePrescriptions the person's 電子処方箋 prescriptions and dispensing results of the requested months
+     *        ({@code ShPrInf} / {@code CzDiInf}, after the claims' {@code MeTrMonthInf})
      */
     public static XmlNode drugResult(MedicalInformationRequest request, Person person, List<DispensingRecord> dispensings,
-            List<Diagnosis> diagnoses, List<Surgery> surgeries, LocalDateTime now, CharacterCode characterCode) {
+            List<Diagnosis> diagnoses, List<Surgery> surgeries, EPrescriptionHistory ePrescriptions, LocalDateTime now,
+            CharacterCode characterCode) {
         boolean withServices = diagnoses != null;
         XmlNode.Builder header = header(request.medicalInstitutionCode(), request.arbitraryFileIdentifier(), now,
                 characterCode, RESULT_OK, request.fileCategory());
@@ -81,6 +84,7 @@ public final class MedicalInformationResults {
                 });
             });
         }
+        EPrescriptionDrugBlocks.append(body, ePrescriptions == null ? EPrescriptionHistory.NONE : ePrescriptions);
         if (diagnoses != null && !diagnoses.isEmpty()) {
             body.child("SickNameInfs", s -> diagnoses.forEach(d -> s.child("SickNameInf", x -> x
                     .leaf("SickNameCd", d.code()).leaf("SickNameN", d.name())

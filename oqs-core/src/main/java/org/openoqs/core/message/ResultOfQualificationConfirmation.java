@@ -50,6 +50,7 @@ import org.openoqs.core.code.Sex;
  * @param specificDiseasesCertificateRelatedConsFlg 特定疾病 提供同意
  * @param specificDiseasesCertificateRelatedConsTime 特定疾病 同意日時
  * @param specificDiseasesCertificates 特定疾病療養受療証情報
+ * @param medicalTickets 医療扶助 医療券・調剤券 ({@code PublicExpenseResultList}; empty for every other record)
  * @param specificHealthCheckupsInfo 特定健診情報 閲覧同意
  * @param pharmacistsInfo 薬剤情報 閲覧同意
  * @param diagnosisInfo 診療情報 閲覧同意
@@ -92,6 +93,7 @@ public record ResultOfQualificationConfirmation(
         ConsentStatus specificDiseasesCertificateRelatedConsFlg,
         LocalDateTime specificDiseasesCertificateRelatedConsTime,
         List<SpecificDiseasesCertificateInfo> specificDiseasesCertificates,
+        List<MedicalTicketInfo> medicalTickets,
         Consent specificHealthCheckupsInfo,
         Consent pharmacistsInfo,
         Consent diagnosisInfo,
@@ -102,6 +104,7 @@ public record ResultOfQualificationConfirmation(
 
     public ResultOfQualificationConfirmation {
         specificDiseasesCertificates = specificDiseasesCertificates == null ? List.of() : List.copyOf(specificDiseasesCertificates);
+        medicalTickets = medicalTickets == null ? List.of() : List.copyOf(medicalTickets);
     }
 
     public static Builder builder() {
@@ -144,6 +147,7 @@ public record ResultOfQualificationConfirmation(
         b.specificDiseasesCertificateRelatedConsFlg = specificDiseasesCertificateRelatedConsFlg;
         b.specificDiseasesCertificateRelatedConsTime = specificDiseasesCertificateRelatedConsTime;
         b.specificDiseasesCertificates = specificDiseasesCertificates;
+        b.medicalTickets = medicalTickets;
         b.specificHealthCheckupsInfo = specificHealthCheckupsInfo;
         b.pharmacistsInfo = pharmacistsInfo;
         b.diagnosisInfo = diagnosisInfo;
@@ -189,6 +193,7 @@ public record ResultOfQualificationConfirmation(
         private ConsentStatus specificDiseasesCertificateRelatedConsFlg;
         private LocalDateTime specificDiseasesCertificateRelatedConsTime;
         private List<SpecificDiseasesCertificateInfo> specificDiseasesCertificates = List.of();
+        private List<MedicalTicketInfo> medicalTickets = List.of();
         private Consent specificHealthCheckupsInfo;
         private Consent pharmacistsInfo;
         private Consent diagnosisInfo;
@@ -365,6 +370,11 @@ public record ResultOfQualificationConfirmation(
             return this;
         }
 
+        public Builder medicalTickets(List<MedicalTicketInfo> value) {
+            this.medicalTickets = value;
+            return this;
+        }
+
         public Builder specificHealthCheckupsInfo(Consent value) {
             this.specificHealthCheckupsInfo = value;
             return this;
@@ -401,7 +411,7 @@ public record ResultOfQualificationConfirmation(
         }
 
         public ResultOfQualificationConfirmation build() {
-            return new ResultOfQualificationConfirmation(insuredCardClassification, insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, personalFamilyClassification, insuredName, name, nameOfOther, nameKana, nameOfOtherKana, sex1, sex2, birthdate, address, postNumber, qualificationDate, disqualificationDate, insuredCertificateIssuanceDate, insuredCardValidDate, insuredCardExpirationDate, insuredPartialContributionRatio, preschoolClassification, reasonOfLoss, insurerName, elderlyRecipientCertificateInfo, limitApplicationCertificateRelatedConsFlg, limitApplicationCertificateRelatedConsTime, limitApplicationCertificateRelatedInfo, limitApplicationCertificateChanged, specificDiseasesCertificateRelatedConsFlg, specificDiseasesCertificateRelatedConsTime, specificDiseasesCertificates, specificHealthCheckupsInfo, pharmacistsInfo, diagnosisInfo, operationInfo, clinsConsents, arbitraryIdentifier, referenceNumber);
+            return new ResultOfQualificationConfirmation(insuredCardClassification, insurerNumber, insuredCardSymbol, insuredIdentificationNumber, insuredBranchNumber, personalFamilyClassification, insuredName, name, nameOfOther, nameKana, nameOfOtherKana, sex1, sex2, birthdate, address, postNumber, qualificationDate, disqualificationDate, insuredCertificateIssuanceDate, insuredCardValidDate, insuredCardExpirationDate, insuredPartialContributionRatio, preschoolClassification, reasonOfLoss, insurerName, elderlyRecipientCertificateInfo, limitApplicationCertificateRelatedConsFlg, limitApplicationCertificateRelatedConsTime, limitApplicationCertificateRelatedInfo, limitApplicationCertificateChanged, specificDiseasesCertificateRelatedConsFlg, specificDiseasesCertificateRelatedConsTime, specificDiseasesCertificates, medicalTickets, specificHealthCheckupsInfo, pharmacistsInfo, diagnosisInfo, operationInfo, clinsConsents, arbitraryIdentifier, referenceNumber);
         }
     }
 }

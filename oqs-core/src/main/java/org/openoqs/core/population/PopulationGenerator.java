@@ -22,6 +22,12 @@ import org.openoqs.core.message.SpecificDiseasesCertificateInfo;
 import org.openoqs.core.number.CheckDigit;
 import org.openoqs.core.number.InsurerNumber;
 import org.openoqs.core.registry.CardStatus;
+import org.openoqs.core.code.SingleOrCombinedUse;
+import org.openoqs.core.code.StatusOfElderlyMedicalCare;
+import org.openoqs.core.code.StatusOfInfection;
+import org.openoqs.core.code.StatusOfPrefecturalExpenses;
+import org.openoqs.core.code.StatusOfSocialInsurance;
+import org.openoqs.core.message.MedicalTicketDetails;
 import org.openoqs.core.registry.MedicalTicket;
 import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.core.registry.Person;
@@ -39,6 +45,14 @@ final class PopulationGenerator {
 
     /** 保険者別番号 from this value up are reserved for {@link Personas}. */
     static final int RESERVED_FOR_PERSONAS = 990;
+
+    /**
+     * What the welfare office writes on a generated 医療券: 医療扶助 alone (the recipients hold no other insurance), no
+     * 本人支払額, none of the other 公費. No random draw, so the population stays what it was before tickets carried it.
+     */
+    private static final MedicalTicketDetails SINGLE_USE_TICKET = new MedicalTicketDetails(null, null, null, List.of(),
+            null, "0", null, null, SingleOrCombinedUse.SINGLE, StatusOfSocialInsurance.ABSENT, null,
+            StatusOfInfection.ABSENT, StatusOfElderlyMedicalCare.ABSENT, StatusOfPrefecturalExpenses.ABSENT, List.of());
 
     enum Kind { KYOKAI, KUMIAI, KYOSAI, KOKUHO, KOUKI, WELFARE }
 
@@ -295,7 +309,7 @@ final class PopulationGenerator {
             if (rnd.nextInt(100) < 65) {
                 YearMonth month = YearMonth.from(today);
                 tickets.add(new MedicalTicket(pad(rnd.nextInt(100_000_000), 8), month,
-                        month.atDay(1), month.atEndOfMonth(), null));
+                        month.atDay(1), month.atEndOfMonth(), null, SINGLE_USE_TICKET));
             }
             Qualification.Builder q = Qualification.builder()
                     .insuredCardClassification(InsuredCardClassification.MEDICAL_ASSISTANCE)

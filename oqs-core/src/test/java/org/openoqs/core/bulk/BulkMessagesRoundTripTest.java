@@ -9,6 +9,9 @@ import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.code.DesignatedMedicalInstitutionFlag;
+import org.openoqs.core.code.TicketType;
+import org.openoqs.core.message.MedicalTicketInfo;
 import org.openoqs.core.code.InsuredCardClassification;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.QualificationValidity;
@@ -56,15 +59,15 @@ class BulkMessagesRoundTripTest {
 
     @Test
     void unitWithMedicalTicketsRoundTripsAndKeepsTheTicketsInsideTheRecord() {
-        ResultOfQualificationConfirmation record = ResultOfQualificationConfirmation.builder()
+        ResultOfQualificationConfirmation.Builder record = ResultOfQualificationConfirmation.builder()
                 .insuredCardClassification(InsuredCardClassification.MEDICAL_ASSISTANCE).insurerNumber("12136014")
                 .insuredIdentificationNumber("9901014").name("木村　茂").birthdate(LocalDate.of(1958, 5, 5))
-                .referenceNumber("P-0001").build();
+                .referenceNumber("P-0001");
         MedicalTicketInfo ticket = new MedicalTicketInfo(TicketType.MEDICAL_TICKET, LocalDate.of(2026, 4, 1),
                 LocalDate.of(2026, 4, 30), "12345678", YearMonth.of(2026, 4), "0113810014",
                 DesignatedMedicalInstitutionFlag.MATCHES);
         BulkConfirmUnit unit = new BulkConfirmUnit(null, ProcessingResultStatus.COMPLETED, null, null,
-                QualificationValidity.VALID, List.of(new BulkResultRecord(record, List.of(ticket))), List.of("P-0001"));
+                QualificationValidity.VALID, List.of(record.medicalTickets(List.of(ticket)).build()), List.of("P-0001"));
         XmlNode xml = BulkMessages.unitToXml(unit);
         XmlNode recordXml = xml.child("ResultOfQualificationConfirmation").orElseThrow();
         assertThat(recordXml.path("PublicExpenseResultList", "MedicalTicketInfo", "IssueNumber").map(XmlNode::text))
@@ -85,7 +88,7 @@ class BulkMessagesRoundTripTest {
                 XmlNode.leaf("QualificationValidity", "1"), XmlNode.element("ResultList",
                         XmlNode.element("ResultOfQualificationConfirmation", XmlNode.leaf("Name", "a")),
                         XmlNode.element("ResultOfQualificationConfirmation", XmlNode.leaf("Name", "b"))));
-        assertThat(BulkMessages.readConfirmUnit(wrapped).results()).extracting(r -> r.record().name())
+        assertThat(BulkMessages.readConfirmUnit(wrapped).results()).extracting(r -> r.name())
                 .containsExactly("a", "b");
     }
 

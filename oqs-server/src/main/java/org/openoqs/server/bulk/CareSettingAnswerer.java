@@ -11,11 +11,8 @@ import java.util.Set;
 import org.openoqs.core.bulk.BulkConfirmUnit;
 import org.openoqs.core.bulk.BulkKind;
 import org.openoqs.core.bulk.BulkMessages;
-import org.openoqs.core.bulk.BulkResultRecord;
 import org.openoqs.core.bulk.CareSettingCriteria;
-import org.openoqs.core.bulk.DesignatedMedicalInstitutionFlag;
-import org.openoqs.core.bulk.MedicalTicketInfo;
-import org.openoqs.core.bulk.TicketType;
+import org.openoqs.core.message.MedicalTicketInfo;
 import org.openoqs.core.code.ConsentStatus;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.QualificationValidity;
@@ -24,6 +21,7 @@ import org.openoqs.core.consent.ConsentRecord;
 import org.openoqs.core.consent.ConsentResults;
 import org.openoqs.core.consent.ConsentRules;
 import org.openoqs.core.eligibility.EligibilityService;
+import org.openoqs.core.eligibility.MedicalTickets;
 import org.openoqs.core.eligibility.QualificationRecords;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationResultBody;
@@ -32,7 +30,6 @@ import org.openoqs.core.registry.MedicalTicket;
 import org.openoqs.core.registry.Person;
 import org.openoqs.core.registry.Qualification;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityKind;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.springframework.stereotype.Component;
 
@@ -92,7 +89,7 @@ class CareSettingAnswerer implements UnitAnswerer {
                 facility.settings().medicalAssistance(), limitConsent, reference, now);
         body = ConsentResults.apply(body, given, now, facility.settings().operationInfo(),
                 facility.settings().eKarteSharing());
-        List<BulkResultRecord> records = body.results().stream().map(BulkResultRecord::of).toList();
+        List<ResultOfQualificationConfirmation> records = body.results();
         BulkConfirmUnit unit = new BulkConfirmUnit(null, body.processingResultStatus(), body.processingResultCode(),
                 body.processingResultMessage(), body.qualificationValidity(), records,
                 reference == null ? List.of() : List.of(reference));
@@ -124,24 +121,19 @@ class CareSettingAnswerer implements UnitAnswerer {
             return new AnsweredUnit(entry.seq(), ProcessingResultStatus.COMPLETED, null, BulkMessages.unitToXml(unit),
                     Set.of());
         }
+        MedicalTickets view = new MedicalTickets(facility.institutionCode());
         List<MedicalTicketInfo> tickets = new ArrayList<>();
-        TicketType type = facility.kind() == FacilityKind.PHARMACY ? TicketType.DISPENSING_TICKET
-                : TicketType.MEDICAL_TICKET;
         for (MedicalTicket t : shown.medicalTickets()) {
-            boolean forUs = t.designatedMedicalInstitutionCode() == null
-                    || t.designatedMedicalInstitutionCode().strip().equals(facility.institutionCode());
-            if (t.medicalTreatmentMonth().equals(month) && forUs) {
-                tickets.add(new MedicalTicketInfo(type, t.validDate(), t.expirationDate(), t.issueNumber(),
-                        t.medicalTreatmentMonth(), t.designatedMedicalInstitutionCode(),
-                        t.designatedMedicalInstitutionCode() == null ? null : DesignatedMedicalInstitutionFlag.MATCHES));
+            if (t.medicalTreatmentMonth().equals(month) && view.isForThisFacility(t)) {
+                tickets.add(view.toInfo(t));
             }
         }
         QualificationValidity validity = valid == null ? QualificationValidity.INVALID
                 : tickets.isEmpty() ? QualificationValidity.VALID_UNREGISTERED : QualificationValidity.VALID;
         ResultOfQualificationConfirmation record = QualificationRecords.toResult(person.get(), shown, date, false, now,
-                null, reference);
+                null, reference).toBuilder().medicalTickets(tickets).build();
         BulkConfirmUnit unit = new BulkConfirmUnit(null, ProcessingResultStatus.COMPLETED, null, null, validity,
-                List.of(new BulkResultRecord(record, tickets)), reference == null ? List.of() : List.of(reference));
+                List.of(record), reference == null ? List.of() : List.of(reference));
         return new AnsweredUnit(entry.seq(), ProcessingResultStatus.COMPLETED, null, BulkMessages.unitToXml(unit),
                 Set.of(personId));
     }

@@ -12,7 +12,6 @@ import java.util.Set;
 import org.openoqs.core.bulk.BulkConfirmUnit;
 import org.openoqs.core.bulk.BulkKind;
 import org.openoqs.core.bulk.BulkMessages;
-import org.openoqs.core.bulk.BulkResultRecord;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.eligibility.EligibilityService;
@@ -53,9 +52,11 @@ class QualificationAnswerer implements UnitAnswerer {
     @Override
     public List<AnsweredUnit> answer(BulkJobStore.Job job, Facility facility, List<BulkJobStore.Entry> entries,
                                      LocalDateTime now) {
-        EligibilityService eligibility = new EligibilityService(registry);
         LocalDate today = now.toLocalDate();
         boolean medicalAssistance = facility.settings().medicalAssistance();
+        EligibilityService eligibility = medicalAssistance
+                ? new EligibilityService(registry).withMedicalTicketsFor(facility.institutionCode())
+                : new EligibilityService(registry);
         Map<Integer, QualificationConfirmSearchInfo> accepted = new HashMap<>();
         Map<Integer, List<String>> personsOf = new HashMap<>();
         List<AnsweredUnit> first = UnitAnswerer.eachEntry(entries, entry -> {
@@ -99,10 +100,10 @@ class QualificationAnswerer implements UnitAnswerer {
 
     private static AnsweredUnit unit(int seq, QualificationConfirmSearchInfo info, QualificationResultBody body,
                                      List<String> persons) {
-        List<BulkResultRecord> records = new ArrayList<>();
+        List<ResultOfQualificationConfirmation> records = new ArrayList<>();
         Set<String> references = new LinkedHashSet<>();
         for (ResultOfQualificationConfirmation r : body.results()) {
-            records.add(BulkResultRecord.of(r));
+            records.add(r);
             if (r.referenceNumber() != null) {
                 references.add(r.referenceNumber());
             }

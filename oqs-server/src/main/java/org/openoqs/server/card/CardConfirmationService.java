@@ -137,7 +137,10 @@ public class CardConfirmationService {
 
         LocalDate today = now.toLocalDate();
         String reference = referenceNumbers.lookup(facility.institutionCode(), card.personId()).orElse(null);
-        QualificationResultBody body = new EligibilityService(registry).answerForPerson(card.personId(), today,
+        EligibilityService eligibility = facility.settings().medicalAssistance()
+                ? new EligibilityService(registry).withMedicalTicketsFor(facility.institutionCode())
+                : new EligibilityService(registry);
+        QualificationResultBody body = eligibility.answerForPerson(card.personId(), today,
                 facility.settings().medicalAssistance(), chosen.contains(ConsentCategory.LIMIT), reference, now);
         if (body.qualificationValidity() == QualificationValidity.NOT_FOUND) {
             throw refuse(caller, card, kind, ErrorCode.CARD_NO_QUALIFICATION, null);

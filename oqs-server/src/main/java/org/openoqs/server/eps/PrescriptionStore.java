@@ -131,6 +131,30 @@ public class PrescriptionStore {
         return jdbc.sql(sql.toString()).params(params).query(PrescriptionStore::map).list();
     }
 
+    /**
+     * One patient's prescriptions at every facility (for 薬剤情報, docs/medical-information.md): those with these
+     * insurance numbers and birthdate, not cancelled, issued or dispensed in the range. 記号 and 枝番 are compared when
+     * both sides have one, as everywhere (twins share numbers and a birthdate; their 枝番 tells them apart).
+     */
+    public List<StoredPrescription> ofPatient(String insurerDigits, String symbol, String number, String branch,
+            LocalDate birthdate, LocalDate start, LocalDate end) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from eps_prescription where insurer_number = ? "
+                + "and insured_identification_key = ? and birthdate = ? and status <> ? "
+                + "and (issue_date between ? and ? or dispensing_date between ? and ?)");
+        List<Object> params = new java.util.ArrayList<>(List.of(insurerDigits, InsuranceIdentifiers.normalize(number),
+                birthdate, PrescriptionStatus.CANCELLED.code(), start, end, start, end));
+        if (!InsuranceIdentifiers.isAbsent(symbol)) {
+            sql.append(" and (insured_card_symbol_key = '' or insured_card_symbol_key = ?)");
+            params.add(InsuranceIdentifiers.normalize(symbol));
+        }
+        if (!InsuranceIdentifiers.isAbsent(branch)) {
+            sql.append(" and (insured_branch_key = '' or insured_branch_key = ?)");
+            params.add(InsuranceIdentifiers.normalizeBranch(branch));
+        }
+        sql.append(" order by issue_date, created_at, prescription_id limit 1000");
+        return jdbc.sql(sql.toString()).params(params).query(PrescriptionStore::map).list();
+    }
+
     /** Prescriptions the facility issued, or (a pharmacy) dispensed, with a 調剤年月日 in the range. */
     public List<StoredPrescription> dispensed(String institutionCode, LocalDate start, LocalDate end) {
         return jdbc.sql("select " + COLUMNS + " from eps_prescription where (institution_code = ? or pharmacy_code = ?) "

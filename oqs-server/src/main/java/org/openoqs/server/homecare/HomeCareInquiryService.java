@@ -93,7 +93,9 @@ public class HomeCareInquiryService {
                 .orElseThrow();
         AccessRecordingRegistry accessed = new AccessRecordingRegistry(registry);
         String institution = facility.institutionCode();
-        QualificationResultBody body = new EligibilityService(accessed).answerWithReferenceNumbers(r.searchInfo(),
+        EligibilityService eligibility = facility.settings().medicalAssistance()
+                ? new EligibilityService(accessed).withMedicalTicketsFor(institution) : new EligibilityService(accessed);
+        QualificationResultBody body = eligibility.answerWithReferenceNumbers(r.searchInfo(),
                 confirmationDate, facility.settings().medicalAssistance(),
                 personId -> referenceNumbers.lookup(institution, personId).orElse(null), now);
         if (body.processingResultCode() != null) { // e.g. 医療扶助 not enabled: the 個別照会's own answer

@@ -86,7 +86,9 @@ public class InquiryService {
                 .orElseThrow();
         AccessRecordingRegistry accessed = new AccessRecordingRegistry(registry);
         String institution = facility.institutionCode();
-        QualificationResultBody body = new EligibilityService(accessed).answerWithReferenceNumbers(r.searchInfo(),
+        EligibilityService eligibility = facility.settings().medicalAssistance()
+                ? new EligibilityService(accessed).withMedicalTicketsFor(institution) : new EligibilityService(accessed);
+        QualificationResultBody body = eligibility.answerWithReferenceNumbers(r.searchInfo(),
                 confirmationDate, facility.settings().medicalAssistance(),
                 personId -> referenceNumbers.lookup(institution, personId).orElse(null), now);
         ResultHeader header = new ResultHeader(now, confirmationDate, facility.institutionCode(),

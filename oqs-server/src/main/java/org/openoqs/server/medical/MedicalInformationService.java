@@ -58,11 +58,13 @@ public class MedicalInformationService {
     private final AuditLog audit;
     private final MedicalHistories histories;
     private final MedicalInformationPdf pdf;
+    private final EPrescriptionDrugHistory ePrescriptions;
     private final Clock clock;
 
     public MedicalInformationService(JdbcQualificationRegistry registry, ConsentService consents, AuditLog audit,
-            MedicalHistories histories, MedicalInformationPdf pdf, Clock clock) {
+            MedicalHistories histories, MedicalInformationPdf pdf, EPrescriptionDrugHistory ePrescriptions, Clock clock) {
         this.pdf = pdf;
+        this.ePrescriptions = ePrescriptions;
         this.registry = registry;
         this.consents = consents;
         this.audit = audit;
@@ -126,7 +128,10 @@ public class MedicalInformationService {
         if (r.wantsPdf()) {
             return new Answer(null, pdf.drugInformation(new DrugHistoryPeriod(r.from(), r.to()), person, dispensings, diagnoses, surgeries, now));
         }
-        return new Answer(MedicalInformationResults.drugResult(r, person, dispensings, diagnoses, surgeries, now, cc), null);
+        // 電子処方箋由来 (CzDiInf / ShPrInf): the XML answer only; the PDF shows the claims-derived history
+        var fromEPrescriptions = ePrescriptions.of(person, new DrugHistoryPeriod(r.from(), r.to()));
+        return new Answer(MedicalInformationResults.drugResult(r, person, dispensings, diagnoses, surgeries,
+                fromEPrescriptions, now, cc), null);
     }
 
     private Answer checkups(MedicalInformationRequest r, Person person, MedicalHistory history, LocalDateTime now,

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.openoqs.core.code.CodeTable;
@@ -23,6 +24,14 @@ import org.openoqs.core.message.SpecificDiseasesCertificateInfo;
 import org.openoqs.core.number.InsurerNumber;
 import org.openoqs.core.registry.CardStatus;
 import org.openoqs.core.registry.InsuranceIdentifiers;
+import org.openoqs.core.code.ConsistencyFlag;
+import org.openoqs.core.code.MedicalTreatmentType;
+import org.openoqs.core.code.SingleOrCombinedUse;
+import org.openoqs.core.code.StatusOfElderlyMedicalCare;
+import org.openoqs.core.code.StatusOfInfection;
+import org.openoqs.core.code.StatusOfPrefecturalExpenses;
+import org.openoqs.core.code.StatusOfSocialInsurance;
+import org.openoqs.core.message.MedicalTicketDetails;
 import org.openoqs.core.registry.MedicalTicket;
 import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.core.registry.Person;
@@ -127,13 +136,28 @@ public class JdbcQualificationRegistry implements QualificationRegistry {
     }
 
     private List<MedicalTicket> tickets(String qualificationId) {
-        return jdbc.query("select issue_number, medical_treatment_month, valid_date, expiration_date, "
-                        + "designated_medical_institution_code from medical_ticket where qualification_id = ? order by seq",
+        return jdbc.query("select * from medical_ticket where qualification_id = ? order by seq",
                 (rs, i) -> new MedicalTicket(rs.getString("issue_number"),
                         YearMonth.parse(rs.getString("medical_treatment_month").strip(), YEAR_MONTH),
                         date(rs, "valid_date"), date(rs, "expiration_date"),
-                        rs.getString("designated_medical_institution_code")),
+                        rs.getString("designated_medical_institution_code"), ticketDetails(rs)),
                 qualificationId);
+    }
+
+    private static MedicalTicketDetails ticketDetails(ResultSet rs) throws SQLException {
+        return new MedicalTicketDetails(rs.getString("designated_medical_institution_name"),
+                rs.getString("prescription_issuer_code"), rs.getString("prescription_issuer_name"),
+                Arrays.asList(rs.getString("injury_name_1"), rs.getString("injury_name_2"), rs.getString("injury_name_3")),
+                code(MedicalTreatmentType.class, rs.getString("medical_treatment_type")),
+                rs.getString("self_pay_amount"), rs.getString("district_contact_name"),
+                rs.getString("handling_contact_name"),
+                code(SingleOrCombinedUse.class, rs.getString("single_or_combined_use")),
+                code(StatusOfSocialInsurance.class, rs.getString("status_of_social_insurance")),
+                code(ConsistencyFlag.class, rs.getString("consistency_flag")),
+                code(StatusOfInfection.class, rs.getString("status_of_infection")),
+                code(StatusOfElderlyMedicalCare.class, rs.getString("status_of_elderly_medical_care")),
+                code(StatusOfPrefecturalExpenses.class, rs.getString("status_of_prefectural_expenses")),
+                Arrays.asList(rs.getString("remarks_1"), rs.getString("remarks_2"), rs.getString("remarks_3")));
     }
 
     private static Qualification mapQualification(ResultSet rs) throws SQLException {

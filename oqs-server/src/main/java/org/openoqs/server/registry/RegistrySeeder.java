@@ -15,6 +15,7 @@ import org.openoqs.core.message.LimitApplicationCertificateRelatedInfo;
 import org.openoqs.core.message.SpecificDiseasesCertificateInfo;
 import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InsuranceIdentifiers;
+import org.openoqs.core.message.MedicalTicketDetails;
 import org.openoqs.core.registry.MedicalTicket;
 import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.core.registry.Person;
@@ -130,9 +131,17 @@ public class RegistrySeeder implements InitializingBean {
             }
             seq = 0;
             for (MedicalTicket t : q.medicalTickets()) {
+                MedicalTicketDetails d = t.details();
                 tickets.add(new Object[] {q.qualificationId(), ++seq, t.issueNumber(),
                         t.medicalTreatmentMonth().format(JdbcQualificationRegistry.YEAR_MONTH), t.validDate(),
-                        t.expirationDate(), t.designatedMedicalInstitutionCode()});
+                        t.expirationDate(), t.designatedMedicalInstitutionCode(), d.designatedMedicalInstitutionName(),
+                        d.prescriptionIssuerMedicalInstitutionCode(), d.prescriptionIssuerMedicalInstitutionName(),
+                        nth(d.injuryNames(), 0), nth(d.injuryNames(), 1), nth(d.injuryNames(), 2),
+                        codeOf(d.medicalTreatmentType()), d.selfPayAmount(), d.districtContactName(),
+                        d.handlingContactName(), codeOf(d.singleOrCombinedUse()), codeOf(d.statusOfSocialInsurance()),
+                        codeOf(d.consistencyFlag()), codeOf(d.statusOfInfection()), codeOf(d.statusOfElderlyMedicalCare()),
+                        codeOf(d.statusOfPrefecturalExpenses()), nth(d.remarks(), 0), nth(d.remarks(), 1),
+                        nth(d.remarks(), 2)});
             }
         }
         batch("insert into qualification (qualification_id, person_id, insured_card_classification, insurer_number, "
@@ -148,7 +157,12 @@ public class RegistrySeeder implements InitializingBean {
         batch("insert into specific_disease_certificate (qualification_id, seq, disease_category, certificate_date, "
                 + "valid_start_date, valid_end_date, self_pay) values (?, ?, ?, ?, ?, ?, ?)", diseases);
         batch("insert into medical_ticket (qualification_id, seq, issue_number, medical_treatment_month, valid_date, "
-                + "expiration_date, designated_medical_institution_code) values (?, ?, ?, ?, ?, ?, ?)", tickets);
+                + "expiration_date, designated_medical_institution_code, designated_medical_institution_name, "
+                + "prescription_issuer_code, prescription_issuer_name, injury_name_1, injury_name_2, injury_name_3, "
+                + "medical_treatment_type, self_pay_amount, district_contact_name, handling_contact_name, "
+                + "single_or_combined_use, status_of_social_insurance, consistency_flag, status_of_infection, "
+                + "status_of_elderly_medical_care, status_of_prefectural_expenses, remarks_1, remarks_2, remarks_3) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tickets);
 
         List<Object[]> cards = new ArrayList<>(population.cards().size());
         for (MyNumberCard c : population.cards()) {
@@ -193,6 +207,10 @@ public class RegistrySeeder implements InitializingBean {
             }
             return null;
         });
+    }
+
+    private static String nth(List<String> values, int index) {
+        return index < values.size() ? values.get(index) : null;
     }
 
     private static String codeOf(CodeTable value) {

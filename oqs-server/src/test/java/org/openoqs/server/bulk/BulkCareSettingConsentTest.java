@@ -90,7 +90,7 @@ class BulkCareSettingConsentTest {
     }
 
     private static ResultOfQualificationConfirmation record(BulkConfirmUnit u) {
-        return u.results().get(0).record();
+        return u.results().get(0);
     }
 
     @Test

@@ -11,15 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.openoqs.core.bulk.BulkConfirmUnit;
 import org.openoqs.core.bulk.BulkKind;
 import org.openoqs.core.bulk.BulkReceipt;
-import org.openoqs.core.bulk.BulkResultRecord;
 import org.openoqs.core.bulk.CareSettingCriteria;
 import org.openoqs.core.bulk.CareSettingSearchInfo;
-import org.openoqs.core.bulk.DesignatedMedicalInstitutionFlag;
-import org.openoqs.core.bulk.TicketType;
+import org.openoqs.core.code.DesignatedMedicalInstitutionFlag;
+import org.openoqs.core.code.TicketType;
 import org.openoqs.core.code.InsuredCardClassification;
 import org.openoqs.core.code.QualificationValidity;
 import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.message.ResultOfQualificationConfirmation;
 import org.openoqs.core.population.Personas;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.reference.ReferenceNumberService;
@@ -98,7 +98,7 @@ class BulkMedicalAssistanceTest {
         assertThat(units).hasSize(endsToday ? 4 : 3);
         for (BulkConfirmUnit u : units) {
             assertThat(u.searchInfoEcho()).isNull();
-            assertThat(u.results()).singleElement().satisfies(r -> assertThat(r.record().insuredCardClassification())
+            assertThat(u.results()).singleElement().satisfies(r -> assertThat(r.insuredCardClassification())
                     .isEqualTo(InsuredCardClassification.MEDICAL_ASSISTANCE));
             byReference.put(u.referenceNumbers().isEmpty() ? "-" : u.referenceNumbers().get(0), u);
         }
@@ -107,7 +107,7 @@ class BulkMedicalAssistanceTest {
 
         BulkConfirmUnit holder = byReference.get("FUJO-2");
         assertThat(holder.qualificationValidity()).isEqualTo(QualificationValidity.VALID);
-        assertThat(holder.results().get(0).record().referenceNumber()).isEqualTo("FUJO-2");
+        assertThat(holder.results().get(0).referenceNumber()).isEqualTo("FUJO-2");
         assertThat(holder.results().get(0).medicalTickets()).singleElement().satisfies(t -> {
             assertThat(t.ticketType()).isEqualTo(TicketType.MEDICAL_TICKET);
             assertThat(t.medicalTreatmentMonth()).isEqualTo(month);
@@ -117,14 +117,14 @@ class BulkMedicalAssistanceTest {
 
         BulkConfirmUnit byTicket = byReference.get("-");
         assertThat(byTicket.qualificationValidity()).isEqualTo(QualificationValidity.VALID);
-        BulkResultRecord record = byTicket.results().get(0);
+        ResultOfQualificationConfirmation record = byTicket.results().get(0);
         assertThat(record.medicalTickets()).singleElement().satisfies(t -> {
             assertThat(t.designatedMedicalInstitutionCode()).isEqualTo(clinic.code());
             assertThat(t.designatedMedicalInstitutionFlag()).isEqualTo(DesignatedMedicalInstitutionFlag.MATCHES);
         });
         if (endsToday) {
             assertThat(byReference.get("FUJO-3").qualificationValidity()).isEqualTo(QualificationValidity.INVALID);
-            assertThat(byReference.get("FUJO-3").results().get(0).record().disqualificationDate())
+            assertThat(byReference.get("FUJO-3").results().get(0).disqualificationDate())
                     .isEqualTo(LocalDate.now(ServerConfig.TOKYO));
         }
         assertThat(jdbc.queryForList("select person_ids from bulk_entry e join bulk_job j on j.job_id = e.job_id "

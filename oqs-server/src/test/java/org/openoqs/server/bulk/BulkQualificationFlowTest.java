@@ -67,7 +67,7 @@ class BulkQualificationFlowTest {
             assertThat(u.processingResultStatus()).as(p.key()).isEqualTo(ProcessingResultStatus.COMPLETED);
             assertThat(u.qualificationValidity()).as(p.key()).isEqualTo(p.expectedValidity());
             assertThat(u.results()).as(p.key())
-                    .allSatisfy(r -> assertThat(r.record().arbitraryIdentifier()).isEqualTo(p.key()));
+                    .allSatisfy(r -> assertThat(r.arbitraryIdentifier()).isEqualTo(p.key()));
         }
         int first = personas.size();
         assertThat(units.get(first).processingResultCode()).isEqualTo(ErrorCode.INVALID_INSURER_NUMBER_CHECK_DIGIT.code());

@@ -78,11 +78,11 @@ class BulkReferenceRegistrationTest {
 
         BulkConfirmUnit mine = inquire(facility, honnin);
         assertThat(mine.referenceNumbers()).containsExactly("K-0001");
-        assertThat(mine.results()).singleElement().satisfies(r -> assertThat(r.record().referenceNumber())
+        assertThat(mine.results()).singleElement().satisfies(r -> assertThat(r.referenceNumber())
                 .isEqualTo("K-0001"));
         BulkConfirmUnit elsewhere = inquire(BulkFixture.clinic(true), honnin);
         assertThat(elsewhere.referenceNumbers()).isEmpty();
-        assertThat(elsewhere.results()).singleElement().satisfies(r -> assertThat(r.record().referenceNumber()).isNull());
+        assertThat(elsewhere.results()).singleElement().satisfies(r -> assertThat(r.referenceNumber()).isNull());
     }
 
     private static BulkConfirmUnit inquire(BulkFixture.Facility facility, QualificationConfirmSearchInfo who)

@@ -1,4 +1,4 @@
-package org.openoqs.core.bulk;
+package org.openoqs.core.code;
 
 import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.code.TableId;
