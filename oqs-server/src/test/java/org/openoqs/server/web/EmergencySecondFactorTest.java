@@ -6,7 +6,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.otp.Base32;
@@ -100,6 +107,45 @@ class EmergencySecondFactorTest {
         assertThat(EmergencyTestSupport.send(portal, second, get("/web/emergency")).getStatus()).isEqualTo(200);
         assertThat(EmergencyTestSupport.audit(portal, viewer.institutionCode(), SecondFactor.ACTION)).first()
                 .satisfies(e -> assertThat(e.outcome()).isEqualTo("OK"));
+    }
+
+    @Test
+    void oneCodeSentFromEightSessionsAtOncePassesOnce() throws Exception {
+        PortalFixture.SignedIn viewer = EmergencyTestSupport.viewer(portal, admin, true);
+        byte[] secret = EmergencyTestSupport.enrolled(portal, viewer);
+        long used = jdbc.sql("select last_used_step from totp_credential where institution_code = ? and account_id = ?")
+                .params(viewer.institutionCode(), viewer.accountId()).query(Long.class).single();
+        List<PortalFixture.SignedIn> sessions = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sessions.add(signInAgain(viewer));
+        }
+        String code = Totp.code(secret, used + 1); // intercepted once, replayed from everywhere at the same moment
+        ExecutorService pool = Executors.newFixedThreadPool(sessions.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+        for (PortalFixture.SignedIn session : sessions) {
+            answers.add(pool.submit(() -> {
+                start.await();
+                return EmergencyTestSupport.code(portal, session, "/web/emergency/verify", code);
+            }));
+        }
+        start.countDown();
+        int passed = 0;
+        int replays = 0;
+        for (Future<MockHttpServletResponse> answer : answers) {
+            MockHttpServletResponse r = answer.get(60, TimeUnit.SECONDS);
+            passed += r.getStatus() == 302 ? 1 : 0;
+            replays += r.getStatus() == 400 && r.getContentAsString().contains("OQSF5006") ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(passed).isEqualTo(1);
+        assertThat(replays).isEqualTo(sessions.size() - 1);
+        long reachingTheForm = 0;
+        for (PortalFixture.SignedIn session : sessions) {
+            reachingTheForm += EmergencyTestSupport.send(portal, session, get("/web/emergency")).getStatus() == 200 ? 1 : 0;
+        }
+        assertThat(reachingTheForm).isEqualTo(1);
     }
 
     @Test
