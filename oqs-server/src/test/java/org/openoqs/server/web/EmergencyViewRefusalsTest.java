@@ -120,6 +120,26 @@ class EmergencyViewRefusalsTest {
     }
 
     @Test
+    void aRevokedPermissionEndsTheOpenSessionsAccessAndARegrantNeedsANewEnrolment() throws Exception {
+        PortalFixture.SignedIn viewer = EmergencyTestSupport.viewer(portal, hospitalAdmin, true);
+        EmergencyTestSupport.enrolled(portal, viewer);
+        assertThat(EmergencyTestSupport.send(portal, viewer, EmergencyTestSupport.summary("kokuho", "1", ""))
+                .getStatus()).isEqualTo(200);
+
+        EmergencyTestSupport.send(portal, hospitalAdmin, org.springframework.test.web.servlet.request
+                .MockMvcRequestBuilders.post("/web/accounts/" + viewer.accountId() + "/emergency-permission/revoke")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        MockHttpServletResponse revoked = EmergencyTestSupport.send(portal, viewer,
+                EmergencyTestSupport.summary("kokuho", "1", ""));
+        assertRefused(revoked, viewer, "OQSF5003", "救急時閲覧権限がありません");
+
+        EmergencyTestSupport.grant(portal, hospitalAdmin, viewer.accountId());
+        MockHttpServletResponse regranted = EmergencyTestSupport.send(portal, viewer,
+                EmergencyTestSupport.summary("kokuho", "1", ""));
+        assertRefused(regranted, viewer, "OQSF5004", "二要素認証");
+    }
+
+    @Test
     void aMissingOrIncompleteReasonIsRefusedOnTheForm() throws Exception {
         PortalFixture.SignedIn viewer = EmergencyTestSupport.viewer(portal, hospitalAdmin, true);
         EmergencyTestSupport.enrolled(portal, viewer);

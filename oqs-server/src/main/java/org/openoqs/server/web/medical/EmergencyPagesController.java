@@ -141,7 +141,9 @@ public class EmergencyPagesController {
                    HttpServletRequest request, HttpServletResponse response, Model model) {
         EmergencyViewing.Summary summary;
         try {
-            summary = viewing.summary(user, facility(request), SecondFactorSession.passed(request, user), form);
+            // a revoke deletes the enrolment: a mark from before it (a re-grant since) no longer counts
+            boolean passed = SecondFactorSession.passed(request, user) && secondFactor.enrolled(user);
+            summary = viewing.summary(user, facility(request), passed, form);
         } catch (EmergencyRefusedException refused) {
             if (!refused.formProblem()) {
                 throw refused;
