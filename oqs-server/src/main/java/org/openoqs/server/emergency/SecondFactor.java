@@ -11,6 +11,7 @@ import org.openoqs.core.otp.Totp;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.web.security.PortalUser;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -67,10 +68,14 @@ public class SecondFactor {
             secret = secrets.open(existing.get().sealed(), owner(user));
         } else if (existing.isEmpty()) {
             secret = Totp.newSecret(random);
-            jdbc.sql("insert into totp_credential (institution_code, account_id, secret_sealed, created_at) "
-                            + "values (?, ?, ?, ?)")
-                    .params(user.institutionCode(), user.accountId(), secrets.seal(secret, owner(user)),
-                            clock.instant().atOffset(ZoneOffset.UTC)).update();
+            try {
+                jdbc.sql("insert into totp_credential (institution_code, account_id, secret_sealed, created_at) "
+                                + "values (?, ?, ?, ?)")
+                        .params(user.institutionCode(), user.accountId(), secrets.seal(secret, owner(user)),
+                                clock.instant().atOffset(ZoneOffset.UTC)).update();
+            } catch (DuplicateKeyException otherTab) {
+                return pendingEnrolment(user); // the same page opened twice at once: show the secret the other made
+            }
             audit.append(user.institutionCode(), user.accountId(), ACTION, "account=" + user.accountId(),
                     "OK ENROLMENT_STARTED");
         } else {

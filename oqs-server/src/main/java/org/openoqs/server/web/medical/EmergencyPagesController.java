@@ -92,6 +92,9 @@ public class EmergencyPagesController {
                             HttpServletRequest request, HttpServletResponse response, Model model,
                             RedirectAttributes flash) {
         viewing.admit(user, facility(request), "enrol");
+        if (secondFactor.enrolled(user)) {
+            return "redirect:" + VERIFY; // enrolled meanwhile (another tab): the code goes to the second factor
+        }
         try {
             secondFactor.confirmEnrolment(user, code);
         } catch (EmergencyRefusedException refused) {
