@@ -41,8 +41,13 @@ class ErrorCodeDocsTest {
             // CLINS: the HTTP layer (media type, size), a registered Bundle of another person, the DELETE endpoint
             ErrorCode.CLINS_WRONG_MEDIA_TYPE, ErrorCode.CLINS_BUNDLE_TOO_LARGE, ErrorCode.CLINS_PATIENT_CHANGED,
             ErrorCode.CLINS_BUNDLE_NOT_FOUND,
-            ErrorCode.HOME_CARE_CONSENT_NOT_IN_FORCE); // the cancellation API only (docs/home-care.md)
-
+            ErrorCode.HOME_CARE_CONSENT_NOT_IN_FORCE, // the cancellation API only (docs/home-care.md)
+            // 救急時医療情報閲覧: the portal's screens only (docs/emergency-view.md)
+            ErrorCode.EMERGENCY_VIEW_HOSPITALS_ONLY, ErrorCode.EMERGENCY_VIEW_NOT_ENABLED,
+            ErrorCode.EMERGENCY_PERMISSION_MISSING, ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.SECOND_FACTOR_WRONG_CODE,
+            ErrorCode.SECOND_FACTOR_CODE_USED, ErrorCode.SECOND_FACTOR_LOCKED, ErrorCode.EMERGENCY_PERMISSION_NOT_A_VIEWER,
+            ErrorCode.SECOND_FACTOR_NOT_ENROLLED, ErrorCode.EMERGENCY_REASON_MISSING, ErrorCode.EMERGENCY_REASON_TEXT,
+            ErrorCode.EMERGENCY_PATIENT_KEYS);
 
     static Path docs() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));

@@ -111,6 +111,15 @@ public final class AuditChainKey {
         }
     }
 
+    /**
+     * A 256-bit key for another purpose, derived from this one ({@code HMAC-SHA256(key, "openoqs-derived:" + purpose)}):
+     * secrets the service must read back (the TOTP secrets of docs/emergency-view.md) are encrypted under it, so they
+     * are protected by the same file outside the database, shared by every instance, without a second key file.
+     */
+    public byte[] derive(String purpose) {
+        return HexFormat.of().parseHex(mac(key, "openoqs-derived:" + purpose));
+    }
+
     /** Hex HMAC-SHA256 of the text. */
     String mac(String text) {
         return mac(key, text);

@@ -7,6 +7,7 @@ import org.openoqs.server.account.Account;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.account.IssuedPassword;
+import org.openoqs.server.emergency.EmergencyPermissions;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -31,9 +32,11 @@ public class AccountController {
     }
 
     private final AccountService accounts;
+    private final EmergencyPermissions emergencyPermissions;
 
-    public AccountController(AccountService accounts) {
+    public AccountController(AccountService accounts, EmergencyPermissions emergencyPermissions) {
         this.accounts = accounts;
+        this.emergencyPermissions = emergencyPermissions;
     }
 
     @GetMapping(PortalPaths.ACCOUNTS)
@@ -41,6 +44,7 @@ public class AccountController {
         model.addAttribute("accounts", accounts.managedBy(user.actor()).stream()
                 .map(a -> new AccountLine(a, JstFormat.minute(a.lastLoginAt()))).toList());
         model.addAttribute("creatableKinds", new ArrayList<>(user.kind().manages()));
+        model.addAttribute("emergencyHolders", emergencyPermissions.holders(user.institutionCode()));
         return "web/accounts";
     }
 

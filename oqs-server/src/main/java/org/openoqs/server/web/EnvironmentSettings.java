@@ -3,6 +3,7 @@ package org.openoqs.server.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityKind;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Service;
 public class EnvironmentSettings {
 
     public static final String ACTION = "SETTINGS_CHANGE";
-    static final String EMERGENCY_HOSPITALS_ONLY =
-            "救急時医療情報閲覧は、病院である医療機関のみ利用できます（この医療機関等は%sです）。";
+    /** The code, its message and the facility's kind, e.g. 「OQSF5001 救急時医療情報閲覧は…（この医療機関等は診療所です）」. */
+    static final String EMERGENCY_HOSPITALS_ONLY = ErrorCode.EMERGENCY_VIEW_HOSPITALS_ONLY.code() + " "
+            + ErrorCode.EMERGENCY_VIEW_HOSPITALS_ONLY.message() + "（この医療機関等は%sです）";
 
     private final FacilityService facilities;
     private final AuditLog audit;
@@ -37,7 +39,7 @@ public class EnvironmentSettings {
         if (wanted.emergencyInfo() && !facility.hospital()) {
             String kind = facility.kind() == FacilityKind.PHARMACY ? "薬局" : "診療所";
             audit.append(facility.institutionCode(), user.accountId(), ACTION, "facility=" + facility.institutionCode(),
-                    "REFUSED EMERGENCY_INFO_HOSPITALS_ONLY");
+                    "REFUSED " + ErrorCode.EMERGENCY_VIEW_HOSPITALS_ONLY.code() + " kind=" + facility.kind());
             return List.of(String.format(EMERGENCY_HOSPITALS_ONLY, kind));
         }
         String changes = differences(facility.settings(), wanted);

@@ -4,6 +4,7 @@ import org.openoqs.server.distribution.CertificateExpiryWarnings;
 import java.util.ArrayList;
 import java.util.List;
 import org.openoqs.server.account.AccountKind;
+import org.openoqs.server.emergency.EmergencyPermissions;
 import org.openoqs.server.notice.NoticeService;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
@@ -25,15 +26,23 @@ public class MenuController {
 
     private final NoticeService notices;
     private final CertificateExpiryWarnings certificateWarnings;
+    private final EmergencyPermissions emergencyPermissions;
 
-    public MenuController(NoticeService notices, CertificateExpiryWarnings certificateWarnings) {
+    public MenuController(NoticeService notices, CertificateExpiryWarnings certificateWarnings,
+                          EmergencyPermissions emergencyPermissions) {
         this.notices = notices;
         this.certificateWarnings = certificateWarnings;
+        this.emergencyPermissions = emergencyPermissions;
     }
 
     @GetMapping(PortalPaths.MENU)
     String menu(@AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("items", itemsFor(user.kind()));
+        List<MenuItem> items = itemsFor(user.kind());
+        if (user.kind() == AccountKind.MEDICAL_VIEWER && emergencyPermissions.has(user.institutionCode(), user.accountId())) {
+            items.add(2, new MenuItem(PortalPaths.EMERGENCY, "救急時医療情報閲覧",
+                    "同意を得られない救急患者の救急用サマリーを、二要素認証のうえ閲覧理由を記録して表示します。"));
+        }
+        model.addAttribute("items", items);
         model.addAttribute("unreadNotices", notices.unread(user.institutionCode(), user.accountId()).size());
         // the same 90/60/30/15/7-day and daily-after rule the terminal logs by (docs/certificates.md)
         model.addAttribute("certificateWarnings", certificateWarnings.forFacility(user.institutionCode()));

@@ -95,7 +95,12 @@ class EnvironmentSettingsTest {
         MockHttpServletResponse hospitalTry = save(hospital, Map.of("emergencyInfo", "1"));
 
         assertThat(clinicTry.getStatus()).isEqualTo(400);
-        assertThat(clinicTry.getContentAsString()).contains("病院である医療機関のみ利用できます").contains("診療所");
+        assertThat(clinicTry.getContentAsString()).contains("OQSF5001").contains("病院である医療機関のみ利用できます")
+                .contains("診療所");
+        assertThat(portal.server().auditLog().recent(clinic.institutionCode(), 3)).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("SETTINGS_CHANGE");
+            assertThat(e.outcome()).startsWith("REFUSED OQSF5001");
+        });
         assertThat(pharmacyTry.getContentAsString()).contains("この医療機関等は薬局です");
         assertThat(portal.server().facilities().get(clinic.institutionCode()).settings().emergencyInfo()).isFalse();
         assertThat(hospitalTry.getRedirectedUrl()).isEqualTo("/web/settings");

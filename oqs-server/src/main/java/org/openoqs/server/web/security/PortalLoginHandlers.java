@@ -42,6 +42,7 @@ public final class PortalLoginHandlers implements AuthenticationSuccessHandler, 
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                                         Authentication authentication) throws IOException {
         request.getSession().setMaxInactiveInterval((int) sessionTimeout.toSeconds());
+        SecondFactorSession.clear(request); // a new sign-in passes the second factor anew
         PortalUser user = (PortalUser) authentication.getPrincipal();
         String next;
         if (user.pendingPasswordChange() != null) {

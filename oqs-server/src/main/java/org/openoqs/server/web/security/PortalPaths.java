@@ -16,6 +16,8 @@ public final class PortalPaths {
     public static final String MEDICAL = "/web/medical";
     /** 電子処方箋 (search, prescriptions, settings): patient data, so the same roles as {@link #MEDICAL}. */
     public static final String EPS = "/web/eps";
+    /** 救急時医療情報閲覧: 医療情報閲覧 accounts with 救急時閲覧権限 after the second factor (docs/emergency-view.md). */
+    public static final String EMERGENCY = "/web/emergency";
     public static final String REFUSED = "/web/refused";
     /** Style sheets: served without a certificate so that the refusal page itself is readable. */
     public static final String CSS = "/web/css/";

@@ -34,6 +34,8 @@ import org.springframework.stereotype.Component;
  *   <tr><td>/web/inquiry (資格確認)</td><td></td><td>✓</td><td>✓</td><td>✓</td></tr>
  *   <tr><td>/web/medical (医療情報閲覧; consent checked per patient)</td><td></td><td>✓</td><td>✓</td><td>✓</td></tr>
  *   <tr><td>/web/eps (電子処方箋: prescriptions are patient data)</td><td></td><td>✓</td><td>✓</td><td>✓</td></tr>
+ *   <tr><td>/web/emergency (救急時医療情報閲覧; permission and second factor checked per request)</td><td></td><td></td>
+ *   <td></td><td>✓</td></tr>
  * </table>
  * Machine accounts (R0, R1, face-auth) cannot sign in at all.
  */
@@ -118,6 +120,8 @@ public class PortalSecurity {
                         .hasAnyAuthority(roles(AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER))
                         .requestMatchers(PortalPaths.MEDICAL, PortalPaths.MEDICAL + "/**")
                         .hasAnyAuthority(roles(AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER))
+                        .requestMatchers(PortalPaths.EMERGENCY, PortalPaths.EMERGENCY + "/**")
+                        .hasAnyAuthority(roles(AccountKind.MEDICAL_VIEWER))
                         .requestMatchers(PortalPaths.EPS, PortalPaths.EPS + "/**")
                         .hasAnyAuthority(roles(AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER))
                         .requestMatchers("/web/**").hasAnyAuthority(everyone)

@@ -1,0 +1,257 @@
+package org.openoqs.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openoqs.core.message.QualificationConfirmSearchInfo;
+import org.openoqs.core.otp.Base32;
+import org.openoqs.core.otp.Totp;
+import org.openoqs.core.population.Personas;
+import org.openoqs.core.registry.Person;
+import org.openoqs.pki.TrustStores;
+import org.openoqs.server.account.AccountKind;
+import org.openoqs.server.account.IssuedPassword;
+import org.openoqs.server.testsupport.ClientCertificateRelay;
+import org.openoqs.server.testsupport.SharedServer;
+import org.openoqs.server.testsupport.TestPki;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * 救急時医療情報閲覧 end to end in real Chromium against the real service over mutual TLS (the hospital's certificate
+ * presented through {@link ClientCertificateRelay}): the hospital's administrator switches the service on in 環境設定,
+ * creates a 医療情報閲覧 account and grants it 救急時閲覧権限; the account enrols TOTP (the test reads the secret from
+ * the page and computes the code as an authenticator app does), signs in again and passes the second factor, views
+ * the 救急用サマリー of a patient who never consented to the hospital, with a reason; the administrator's 操作履歴 lists
+ * the view. Screenshots in {@code target/screenshots/emergency-*.png}.
+ */
+class EmergencyViewBrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final String ADMIN_PASSWORD = "Kawasemi#2026-admin";
+    static final String VIEWER_PASSWORD = "Mejiro#2026-doctor";
+
+    @TempDir
+    static Path dir;
+    static PortalFixture portal;
+    static String hospital;
+    static IssuedPassword admin;
+    static ClientCertificateRelay relay;
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @BeforeAll
+    static void hospitalAndBrowser() throws Exception {
+        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as("Chromium and its driver "
+                + "(/usr/bin/chromium, /usr/bin/chromedriver) are missing: sudo apt-get install -y chromium "
+                + "chromium-driver (scripts/test-prerequisites.sh)").isTrue();
+        Files.createDirectories(SCREENSHOTS);
+        portal = PortalFixture.get();
+        hospital = portal.newFacility("救急テスト総合病院", true);
+        portal.createMaster(hospital);
+        admin = portal.issue(hospital, PortalFixture.masterId(hospital), AccountKind.MASTER, AccountKind.ADMIN,
+                "管理 花子");
+        TestPki pki = portal.shared().pki();
+        relay = ClientCertificateRelay.start(browserTls(pki), pki.sslContext(pki.issueFacility(hospital)),
+                SharedServer.get().base());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1280,1400", "--lang=ja", "--user-data-dir=" + dir.resolve("chrome"));
+        options.setAcceptInsecureCerts(true); // the relay's certificate comes from the test CA
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (relay != null) {
+            relay.close();
+        }
+    }
+
+    @Test
+    void grantEnrolSecondFactorSummaryAndAudit() throws Exception {
+        // the administrator: 環境設定 on, a 医療情報閲覧 account, 救急時閲覧権限
+        signInFirstTime(admin.account().accountId(), admin.password(), ADMIN_PASSWORD);
+        open("settings");
+        click(By.id("emergencyInfo-1"));
+        click(By.id("save-settings"));
+        assertThat(text(By.id("info"))).contains("環境設定を保存しました");
+        open("accounts");
+        new Select(browser.findElement(By.id("kind"))).selectByValue("MEDICAL_VIEWER");
+        browser.findElement(By.id("displayName")).sendKeys("救急 医師");
+        click(By.id("create"));
+        String viewerId = text(By.id("issued-id"));
+        String viewerInitial = text(By.id("issued-password"));
+        open("accounts");
+        assertThat(text(By.id("account-" + viewerId))).contains("なし");
+        click(By.cssSelector("#account-" + viewerId + " button.grant-emergency"));
+        assertThat(text(By.id("info"))).contains("救急時閲覧権限を付与しました");
+        assertThat(text(By.id("account-" + viewerId))).contains("あり");
+        screenshot("emergency-1-permission-granted");
+        logout();
+
+        // the account enrols its authenticator: the secret as shown, the code as the app computes it
+        signInFirstTime(viewerId, viewerInitial, VIEWER_PASSWORD);
+        click(By.linkText("救急時医療情報閲覧"));
+        wait.until(ExpectedConditions.urlContains("/web/emergency/enrol"));
+        assertThat(text(By.id("otpauth-uri"))).startsWith("otpauth://totp/").contains("secret=");
+        byte[] secret = Base32.decode(text(By.id("totp-secret")));
+        screenshot("emergency-2-enrolment");
+        long enrolStep = freshStep();
+        type("code", Totp.code(secret, enrolStep));
+        click(By.id("confirm-enrolment"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("emergency-form")));
+        assertThat(text(By.id("info"))).contains("ワンタイムパスワードを登録しました");
+        logout();
+
+        // a new sign-in: the second factor again, with the code the app shows next
+        signIn(viewerId, VIEWER_PASSWORD);
+        click(By.linkText("救急時医療情報閲覧"));
+        wait.until(ExpectedConditions.urlContains("/web/emergency/verify"));
+        screenshot("emergency-3-second-factor");
+        long step = freshStep();
+        while (step <= enrolStep) { // the enrolment's code is used: wait for the app's next one
+            Thread.sleep(1000);
+            step = freshStep();
+        }
+        type("code", Totp.code(secret, step));
+        click(By.id("verify"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("emergency-form")));
+
+        // a patient who never consented to this hospital, by insurance key, with a reason
+        Person ichiro = Personas.byKey("kokuho").orElseThrow().person();
+        QualificationConfirmSearchInfo keys = Personas.byKey("kokuho").orElseThrow().inquiry();
+        type("insurerNumber", keys.insurerNumber().strip());
+        type("insuredCardSymbol", keys.insuredCardSymbol());
+        type("insuredIdentificationNumber", keys.insuredIdentificationNumber());
+        type("insuredBranchNumber", keys.insuredBranchNumber());
+        click(By.id("view-summary"));
+        assertThat(text(By.id("errors"))).contains("OQSP5001"); // no reason: refused on the form
+        click(By.id("reason-1"));
+        screenshot("emergency-4-search");
+        click(By.id("view-summary"));
+
+        assertThat(text(By.id("emergency-banner"))).contains("患者の同意なし").contains("意識障害等");
+        assertThat(text(By.id("patient-name"))).isEqualTo(ichiro.name());
+        assertThat(text(By.id("drug-table"))).contains("調剤日");
+        assertThat(text(By.id("diagnosis-table"))).contains("傷病名");
+        screenshot("emergency-5-summary");
+        logout();
+
+        // the administrator's 操作履歴
+        signIn(admin.account().accountId(), ADMIN_PASSWORD);
+        open("audit");
+        new Select(browser.findElement(By.id("filter-action"))).selectByValue("EMERGENCY_VIEW");
+        click(By.id("filter"));
+        String history = text(By.id("audit-table"));
+        assertThat(history).contains("救急時医療情報閲覧").contains(viewerId)
+                .contains("persons=" + ichiro.personId() + ";channel=web;reason=1").contains("OK summary")
+                .contains("REFUSED OQSP5001");
+        screenshot("emergency-6-audit");
+    }
+
+    // ------------------------------------------------------------------------------------------ steps
+
+    /** The current TOTP step, not one about to end (the code must still be current when the service checks it). */
+    private static long freshStep() throws InterruptedException {
+        long second = Instant.now().getEpochSecond() % Totp.STEP_SECONDS;
+        if (second >= Totp.STEP_SECONDS - 3) {
+            Thread.sleep((Totp.STEP_SECONDS - second + 1) * 1000L);
+        }
+        return Totp.step(Instant.now());
+    }
+
+    private static void signInFirstTime(String id, String initial, String chosen) {
+        open("login");
+        login(id, initial);
+        wait.until(ExpectedConditions.urlContains("/web/password/change"));
+        type("newPassword", chosen);
+        type("confirmPassword", chosen);
+        click(By.id("change"));
+        toMenu();
+    }
+
+    private static void signIn(String id, String password) {
+        open("login");
+        login(id, password);
+        toMenu();
+    }
+
+    /** Past the notices other tests of this JVM may have published for every facility. */
+    private static void toMenu() {
+        wait.until(ExpectedConditions.or(ExpectedConditions.urlContains("/web/notices"),
+                ExpectedConditions.urlContains("/web/menu")));
+        if (browser.getCurrentUrl().contains("/web/notices")) {
+            click(By.id("close-notices"));
+        }
+        wait.until(ExpectedConditions.urlContains("/web/menu"));
+    }
+
+    private static void login(String id, String password) {
+        type("accountId", id);
+        type("password", password);
+        click(By.id("login"));
+    }
+
+    private static void logout() {
+        click(By.id("logout"));
+        wait.until(ExpectedConditions.urlContains("/web/login?logout"));
+    }
+
+    private static void open(String page) {
+        browser.get(relay.base().resolve("/web/" + page).toString());
+    }
+
+    private static void type(String id, String value) {
+        WebElement field = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        field.clear();
+        if (value != null) {
+            field.sendKeys(value);
+        }
+    }
+
+    private static void click(By what) {
+        wait.until(ExpectedConditions.elementToBeClickable(what)).click();
+    }
+
+    private static String text(By what) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(what)).getText().strip();
+    }
+
+    private static void screenshot(String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** The relay's side towards the browser: a server certificate of the test CA for localhost. */
+    private static SSLContext browserTls(TestPki pki) {
+        Path p12 = dir.resolve("relay.p12");
+        pki.ca().issueServerCertificate("localhost", "127.0.0.1").writePkcs12(p12, "relay", TestPki.PASSWORD);
+        return TrustStores.serverContext(TrustStores.loadPkcs12(p12, TestPki.PASSWORD), TestPki.PASSWORD,
+                TrustStores.loadPkcs12(pki.trustStore(), TestPki.PASSWORD));
+    }
+}
