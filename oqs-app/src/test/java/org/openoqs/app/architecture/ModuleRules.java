@@ -1,13 +1,17 @@
 package org.openoqs.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.openoqs.files.DurableWrites;
 
 /** The module rules, shared by the checks on the real code and the checks that the rules catch a violation. */
@@ -43,6 +47,42 @@ final class ModuleRules {
             .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File.*|RandomAccessFile)")
             .orShould().dependOnClassesThat().haveFullyQualifiedName("java.nio.channels.FileChannel")
             .because("oqs-core is plain Java without frameworks or file I/O (project rules)");
+
+    /**
+     * Issue 14 point 7: the packages of oqs-core depend on each other one way only (e.g. {@code validation} uses
+     * {@code codec}, never the reverse), so each can be read, tested and reused from the bottom up. A failure names
+     * the cycle and the classes whose dependencies close it.
+     */
+    static final ArchRule CORE_PACKAGES_FREE_OF_CYCLES = slices().assignedFrom(packagesOf("oqs-core", "org.openoqs.core"))
+            .should().beFreeOfCycles()
+            .because("a cycle between oqs-core packages means neither can change or be reused alone (issue 14)");
+
+    /** The same for oqs-pki: {@code org.openoqs.pki} and {@code org.openoqs.files}. */
+    static final ArchRule PKI_PACKAGES_FREE_OF_CYCLES = slices()
+            .assignedFrom(packagesOf("oqs-pki", "org.openoqs.pki", "org.openoqs.files"))
+            .should().beFreeOfCycles()
+            .because("a cycle between oqs-pki packages means neither can change or be reused alone (issue 14)");
+
+    /** One slice per package (sub-packages are slices of their own) under the module's root packages. */
+    static SliceAssignment packagesOf(String module, String... roots) {
+        return new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                String name = javaClass.getPackageName();
+                for (String root : roots) {
+                    if (name.equals(root) || name.startsWith(root + ".")) {
+                        return SliceIdentifier.of(name);
+                    }
+                }
+                return SliceIdentifier.ignore();
+            }
+
+            @Override
+            public String getDescription() {
+                return "packages of " + module;
+            }
+        };
+    }
 
     /**
      * Issue 14 point 1: the terminal reaches the central service through {@code terminal.central} only — its one

@@ -69,6 +69,39 @@ class ModuleRulesTest {
                 .hasMessageContaining("java.nio.file");
     }
 
+    @Test
+    void theCorePackagesHaveNoCycle() {
+        ModuleRules.CORE_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void thePkiPackagesHaveNoCycle() {
+        ModuleRules.PKI_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aCycleBetweenCorePackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.core.archfixture.cycle.reading.ReadsAndReports.class,
+                org.openoqs.core.archfixture.cycle.reporting.ReportsWhatWasRead.class);
+        assertThatThrownBy(() -> ModuleRules.CORE_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("ReadsAndReports")
+                .hasMessageContaining("ReportsWhatWasRead");
+    }
+
+    @Test
+    void aCycleBetweenPkiPackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.pki.archfixture.SignsAndStores.class, org.openoqs.files.archfixture.StoresAndSigns.class);
+        assertThatThrownBy(() -> ModuleRules.PKI_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("SignsAndStores")
+                .hasMessageContaining("StoresAndSigns");
+    }
+
     /** What the rule forbids: the temp name + rename issue 19 found in the linkage agent. */
     static final class HandWrittenRename {
         static void publish(java.nio.file.Path target, byte[] content) throws java.io.IOException {
