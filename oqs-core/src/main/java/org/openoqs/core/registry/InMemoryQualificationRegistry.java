@@ -6,9 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openoqs.core.Internal;
 import org.openoqs.core.number.InsurerNumber;
 
 /** An immutable, hash-indexed registry for tests and simulators. Safe for concurrent readers. */
+@Internal
 public final class InMemoryQualificationRegistry implements QualificationRegistry {
 
     private final Map<String, List<Qualification>> byNumbers = new HashMap<>();
