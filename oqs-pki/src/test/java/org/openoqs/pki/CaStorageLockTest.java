@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +44,7 @@ class CaStorageLockTest {
     }
 
     @Test
+    @Timeout(120) // a child JVM that never speaks must fail the test, not hang the build
     void anotherProcessHoldingTheLockMakesAChangeWait() throws Exception {
         Path dir = CaStorage.open(tmp.resolve("ca")).directory();
         Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
