@@ -43,6 +43,17 @@ public final class ReferenceNumberMessages {
                     text(block, "InsuredBranchNumber"));
         }
 
+        /** The block as a request carries it; absent fields are left out. */
+        public XmlNode toXml() {
+            return XmlNode.builder(BLOCK)
+                    .leaf("ReferenceNumber", referenceNumber)
+                    .leaf("InsurerNumber", insurerNumber)
+                    .leaf("InsuredCardSymbol", insuredCardSymbol)
+                    .leaf("InsuredIdentificationNumber", insuredIdentificationNumber)
+                    .leaf("InsuredBranchNumber", insuredBranchNumber)
+                    .build();
+        }
+
         private static String text(XmlNode block, String name) {
             return block == null ? null : block.text(name).orElse(null);
         }

@@ -46,6 +46,18 @@ class ReferenceNumberMessagesTest {
     }
 
     @Test
+    void aBlockWrittenFromItsFieldsReadsBackTheSame() {
+        ReferenceNumberMessages.RegistrationInfo info =
+                new ReferenceNumberMessages.RegistrationInfo("KARTE-9", "06199905", null, "77", "01");
+
+        XmlNode block = info.toXml();
+
+        assertThat(block.children()).extracting(XmlNode::name).containsExactly("ReferenceNumber", "InsurerNumber",
+                "InsuredIdentificationNumber", "InsuredBranchNumber");
+        assertThat(ReferenceNumberMessages.RegistrationInfo.of(block)).isEqualTo(info);
+    }
+
+    @Test
     void aMissingBlockReadsAsNoFields() {
         ReferenceNumberMessages.Request request = ReferenceNumberMessages.readRequest(xml(
                 "<XmlMsg><MessageHeader/><MessageBody/></XmlMsg>"));

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openoqs.core.codec.ReferenceNumberMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;
 import org.openoqs.core.number.CheckDigit;
@@ -104,13 +105,8 @@ class SingleReferenceRegistrationTest {
     }
 
     private static XmlNode block(String referenceNumber, QualificationConfirmSearchInfo keys) {
-        return XmlNode.builder("ReferenceNumberRegistrationInfo")
-                .leaf("ReferenceNumber", referenceNumber)
-                .leaf("InsurerNumber", keys.insurerNumber())
-                .leaf("InsuredCardSymbol", keys.insuredCardSymbol())
-                .leaf("InsuredIdentificationNumber", keys.insuredIdentificationNumber())
-                .leaf("InsuredBranchNumber", keys.insuredBranchNumber())
-                .build();
+        return new ReferenceNumberMessages.RegistrationInfo(referenceNumber, keys.insurerNumber(),
+                keys.insuredCardSymbol(), keys.insuredIdentificationNumber(), keys.insuredBranchNumber()).toXml();
     }
 
     private static QualificationConfirmSearchInfo keys(String persona) {
