@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
@@ -82,12 +83,12 @@ final class X509Signing {
     }
 
     /** An end-entity certificate; {@code subjectAltNames} may be null. */
-    static X509Certificate endEntity(PrivateKey caKey, X509Certificate caCert, BigInteger serial, X500Name subject,
+    static X509Certificate endEntity(CaKey issuer, BigInteger serial, X500Name subject,
                                      PublicKey publicKey, Instant notBefore, Instant notAfter, CertificateKind kind,
                                      GeneralNames subjectAltNames) throws GeneralSecurityException, IOException {
+        X509Certificate caCert = issuer.certificate();
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
-                X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), serial,
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.issuerName(), serial,
                 time(notBefore), time(notAfter), subject, publicKey)
                 .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                 // digitalSignature is all an ECDSA key needs for TLS 1.2/1.3 (ECDHE) and for CMS signing.
@@ -104,7 +105,35 @@ final class X509Signing {
             builder.addExtension(Extension.certificatePolicies, false, new CertificatePolicies(
                     new PolicyInformation(new ASN1ObjectIdentifier(policy))));
         }
-        return new JcaX509CertificateConverter().getCertificate(builder.build(signer(caKey)));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer(issuer.privateKey())));
+    }
+
+    /**
+     * A signature certificate of the HPKI or the individuals' CA: no EKU (the trust anchor alone says what it may
+     * sign), the given critical key usage, then {@code extra} extensions (non-critical), key identifiers last.
+     */
+    static X509Certificate signatureCertificate(CaKey issuer, BigInteger serial, X500Name subject, PublicKey publicKey,
+            Instant notBefore, Instant notAfter, KeyUsage keyUsage, Map<ASN1ObjectIdentifier, ASN1Encodable> extra)
+            throws GeneralSecurityException, IOException {
+        JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.issuerName(), serial,
+                time(notBefore), time(notAfter), subject, publicKey)
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, keyUsage);
+        for (Map.Entry<ASN1ObjectIdentifier, ASN1Encodable> extension : extra.entrySet()) {
+            builder.addExtension(extension.getKey(), false, extension.getValue());
+        }
+        builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(publicKey))
+                .addExtension(Extension.authorityKeyIdentifier, false, authorityKeyId(ext, issuer.certificate()));
+        return new JcaX509CertificateConverter().getCertificate(builder.build(signer(issuer.privateKey())));
+    }
+
+    /** Signs {@code data} with the CA key (SHA256withECDSA). */
+    static byte[] sign(CaKey issuer, byte[] data) throws GeneralSecurityException {
+        java.security.Signature signature = java.security.Signature.getInstance(SIGNATURE_ALGORITHM);
+        signature.initSign(issuer.privateKey());
+        signature.update(data);
+        return signature.sign();
     }
 
     /** The certificate policy that marks a kind, {@code null} for kinds known by their subject or EKU alone. */
@@ -116,14 +145,12 @@ final class X509Signing {
         };
     }
 
-    static X509CRL crl(PrivateKey caKey, X509Certificate caCert, BigInteger crlNumber, Instant thisUpdate,
-                       Instant nextUpdate, Collection<IssuedCertificateRecord> revoked)
-            throws GeneralSecurityException, IOException {
-        X509v2CRLBuilder builder = new X509v2CRLBuilder(
-                X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()), time(thisUpdate));
+    static X509CRL crl(CaKey issuer, BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate,
+                       Collection<CrlPublisher.Revocation> revoked) throws GeneralSecurityException, IOException {
+        X509v2CRLBuilder builder = new X509v2CRLBuilder(issuer.issuerName(), time(thisUpdate));
         builder.setNextUpdate(time(nextUpdate));
-        for (IssuedCertificateRecord record : revoked) {
-            Optional<Integer> reason = reasonCode(record.revocationReason());
+        for (CrlPublisher.Revocation revocation : revoked) {
+            Optional<Integer> reason = reasonCode(revocation.reason());
             // RFC 5280 5.3.1: omit the reasonCode extension rather than writing "unspecified".
             Extensions entryExtensions = null;
             if (reason.isPresent()) {
@@ -131,12 +158,12 @@ final class X509Signing {
                 generator.addExtension(Extension.reasonCode, false, CRLReason.lookup(reason.get()));
                 entryExtensions = generator.generate();
             }
-            builder.addCRLEntry(record.serial(), Date.from(record.revokedAt()), entryExtensions);
+            builder.addCRLEntry(revocation.serial(), Date.from(revocation.at()), entryExtensions);
         }
         builder.addExtension(Extension.cRLNumber, false, new CRLNumber(crlNumber));
         builder.addExtension(Extension.authorityKeyIdentifier, false,
-                authorityKeyId(new JcaX509ExtensionUtils(), caCert));
-        return new JcaX509CRLConverter().getCRL(builder.build(signer(caKey)));
+                authorityKeyId(new JcaX509ExtensionUtils(), issuer.certificate()));
+        return new JcaX509CRLConverter().getCRL(builder.build(signer(issuer.privateKey())));
     }
 
     static Optional<Integer> reasonCode(String reason) {

@@ -89,7 +89,7 @@ class OfficeCertificatesTest {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         X509Certificate caCert = X509Signing.selfSignedCa(caKeys, new X500Name("CN=throwaway CA"), BigInteger.ONE,
                 now.minusSeconds(60), now.plusSeconds(3600));
-        return X509Signing.endEntity(caKeys.getPrivate(), caCert, BigInteger.TWO, subject,
+        return X509Signing.endEntity(new CaKey(caKeys.getPrivate(), caCert), BigInteger.TWO, subject,
                 X509Signing.newKeyPair().getPublic(), now.minusSeconds(60), now.plusSeconds(3600), kind, null);
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +69,115 @@ class ModuleRulesTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("CoreReadingAFile")
                 .hasMessageContaining("java.nio.file");
+    }
+
+    @Test
+    void theCorePackagesHaveNoCycle() {
+        ModuleRules.CORE_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void thePkiPackagesHaveNoCycle() {
+        ModuleRules.PKI_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aCycleBetweenCorePackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.core.archfixture.cycle.reading.ReadsAndReports.class,
+                org.openoqs.core.archfixture.cycle.reporting.ReportsWhatWasRead.class);
+        assertThatThrownBy(() -> ModuleRules.CORE_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("ReadsAndReports")
+                .hasMessageContaining("ReportsWhatWasRead");
+    }
+
+    @Test
+    void aCycleBetweenPkiPackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.pki.archfixture.SignsAndStores.class, org.openoqs.files.archfixture.StoresAndSigns.class);
+        assertThatThrownBy(() -> ModuleRules.PKI_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("SignsAndStores")
+                .hasMessageContaining("StoresAndSigns");
+    }
+
+    @Test
+    void theCoreSurfaceIsExactlyTheListInTheDocs() throws Exception {
+        assertThat(ModuleRules.surfaceDifferences(ModuleRules.publishedCoreTypes(ModuleRules.mainClasses()),
+                listedCoreTypes())).as("docs/core-api.md against the public, not @Internal types of oqs-core").isEmpty();
+    }
+
+    @Test
+    void aNewPublicCoreTypeThatIsNotListedIsNamed() throws Exception {
+        JavaClasses withNewType = new ClassFileImporter().importClasses(
+                org.openoqs.core.archfixture.CoreReadingAFile.class, org.openoqs.core.registry.QualificationRegistry.class);
+
+        assertThat(ModuleRules.surfaceDifferences(ModuleRules.publishedCoreTypes(withNewType), listedCoreTypes()))
+                .contains("org.openoqs.core.archfixture.CoreReadingAFile is public and not @Internal, but not listed "
+                        + "in docs/core-api.md")
+                .noneMatch(line -> line.startsWith("org.openoqs.core.registry.QualificationRegistry"));
+    }
+
+    @Test
+    void onlyTheOpenoqsProgramsUseInternalCoreTypes() {
+        ModuleRules.CORE_INTERNALS_STAY_IN_OPENOQS.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aVendorClassUsingAnInternalCoreTypeIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                com.example.vendor.ReceptaUsingTheRulesEngine.class);
+        assertThatThrownBy(() -> ModuleRules.CORE_INTERNALS_STAY_IN_OPENOQS.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReceptaUsingTheRulesEngine")
+                .hasMessageContaining("InMemoryQualificationRegistry");
+    }
+
+    @Test
+    void noPublishedCoreTypeExposesAnInternalOne() {
+        ModuleRules.PUBLISHED_CORE_EXPOSES_NO_INTERNAL_TYPE.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aPublishedCoreTypeHandingOutAnInternalOneIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.core.archfixture.LeaksTheRegistry.class);
+        assertThatThrownBy(() -> ModuleRules.PUBLISHED_CORE_EXPOSES_NO_INTERNAL_TYPE.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeaksTheRegistry.registry()")
+                .hasMessageContaining("exposes the @Internal org.openoqs.core.registry.QualificationRegistry");
+    }
+
+    /** The published types as docs/core-api.md lists them between its two markers. */
+    private static Set<String> listedCoreTypes() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(repositoryFile("docs/core-api.md"));
+        String list = doc.substring(doc.indexOf("<!-- published-types: begin -->"),
+                doc.indexOf("<!-- published-types: end -->"));
+        Set<String> types = new TreeSet<>();
+        for (String item : list.split("\n- ")) {
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("`([^`]+)`").matcher(item);
+            if (!names.find()) {
+                continue;
+            }
+            String pkg = names.group(1);
+            while (names.find()) {
+                types.add(pkg + "." + names.group(1));
+            }
+        }
+        return types;
+    }
+
+    private static java.nio.file.Path repositoryFile(String relative) {
+        java.nio.file.Path start = java.nio.file.Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
+        for (java.nio.file.Path p = start.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (java.nio.file.Files.isRegularFile(p.resolve(relative))) {
+                return p.resolve(relative);
+            }
+        }
+        throw new IllegalStateException(relative + " not found above " + start);
     }
 
     /** What the rule forbids: the temp name + rename issue 19 found in the linkage agent. */

@@ -8,12 +8,6 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -24,11 +18,13 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.core.xml.XmlProlog;
 import org.openoqs.core.xml.XmlRejectedException;
+import org.openoqs.core.xml.XmlTreeBuilder;
 
 /**
  * Reads a bulk file ({@code OQSmu…01req_}, or a large {@code …02res_}) as a stream: the {@code MessageHeader} and
- * then each child of {@code MessageBody} are handed over one at a time as small {@link XmlNode} trees, so a file of
- * 10,000 persons never exists as one tree in memory.
+ * then each child of {@code MessageBody} are handed over one at a time as small {@link XmlNode} trees, built by
+ * core/xml's one tree builder ({@link XmlTreeBuilder}), so a file of 10,000 persons never exists as one tree in
+ * memory.
  *
  * <p>It refuses the same hostile or ambiguous input as {@link org.openoqs.core.xml.XmlDocumentReader}, with the
  * same file-level error codes: empty file, size over the limit, UTF-16/32 and NUL bytes, encodings other than UTF-8
@@ -150,18 +146,14 @@ public final class BulkFileReader {
         int bodyElements = 0;
         try {
             reader = XmlProlog.secureInputFactory().createXMLStreamReader(text);
-            Deque<Frame> stack = new ArrayDeque<>(); // frames of the item being collected (depth >= 2 or 3)
+            XmlTreeBuilder item = new XmlTreeBuilder(); // the header or body element being collected
             int depth = 0; // 1 = XmlMsg, 2 = header/body, 3 = body children
             Part part = Part.NONE;
             int itemElements = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
+                XmlTreeBuilder.refuseDoctype(event);
                 switch (event) {
-                    case XMLStreamConstants.DTD ->
-                            throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, null);
-                    case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
-                            XMLStreamConstants.NOTATION_DECLARATION ->
-                            throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, "実体参照は使用できません");
                     case XMLStreamConstants.START_ELEMENT -> {
                         depth++;
                         if (depth > MAX_DEPTH) {
@@ -199,26 +191,20 @@ public final class BulkFileReader {
                                 throw new XmlRejectedException(ErrorCode.XML_TOO_COMPLEX,
                                         name + " 内の要素数が上限 " + MAX_ELEMENTS_PER_ITEM + " を超えています");
                             }
-                            stack.push(new Frame(name, attributes(reader)));
+                            item.start(reader);
                         }
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (!stack.isEmpty()) {
-                            stack.peek().text.append(reader.getText());
-                        }
+                        item.text(reader);
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        if (!stack.isEmpty()) {
-                            XmlNode node = stack.pop().toNode();
-                            if (stack.isEmpty()) {
-                                if (part == Part.HEADER) {
-                                    sawHeader = true;
-                                    handler.header(node);
-                                } else {
-                                    handler.bodyElement(node);
-                                }
+                        XmlNode node = item.building() ? item.end() : null;
+                        if (node != null) { // a whole header or body element
+                            if (part == Part.HEADER) {
+                                sawHeader = true;
+                                handler.header(node);
                             } else {
-                                stack.peek().children.add(node);
+                                handler.bodyElement(node);
                             }
                         }
                         if (depth == 2) {
@@ -260,17 +246,6 @@ public final class BulkFileReader {
         if (!sawBody) {
             throw new MessageFormatException(ErrorCode.MISSING_MESSAGE_BODY, QualificationMessages.BODY, null);
         }
-    }
-
-    private static Map<String, String> attributes(XMLStreamReader reader) {
-        if (reader.getAttributeCount() == 0) {
-            return Map.of();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        for (int i = 0; i < reader.getAttributeCount(); i++) {
-            out.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
-        }
-        return out;
     }
 
     /** Maps a parser failure to a file-level error: our own stream refusals and decoding errors first. */
@@ -339,23 +314,6 @@ public final class BulkFileReader {
                 failure = e;
                 throw e;
             }
-        }
-    }
-
-    private static final class Frame {
-        final String name;
-        final Map<String, String> attributes;
-        final StringBuilder text = new StringBuilder();
-        final List<XmlNode> children = new ArrayList<>();
-
-        Frame(String name, Map<String, String> attributes) {
-            this.name = name;
-            this.attributes = attributes;
-        }
-
-        XmlNode toNode() {
-            String t = children.isEmpty() ? text.toString() : text.toString().strip();
-            return new XmlNode(name, attributes, t, children);
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 
 /**
  * The checked selection of a care-setting bulk upload (docs/bulk.md, "Care-setting bulk"). Problems with it are

@@ -16,7 +16,7 @@ import org.openoqs.core.xml.XmlNode;
  * Shift_JIS substitution rules are exactly those of a whole document: the element is written inside
  * {@code depth} wrapper elements and cut out of the output again.
  */
-public final class XmlFragments {
+final class XmlFragments {
 
     private static final XmlDocumentWriter WRITER = new XmlDocumentWriter();
     private static final String WRAPPER = "w";

@@ -14,7 +14,7 @@ import org.openoqs.core.message.QualificationResultBody;
 import org.openoqs.core.message.RequestHeader;
 import org.openoqs.core.message.ResultHeader;
 import org.openoqs.core.number.CheckDigit;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 
 /**
  * The results a bad request gets.

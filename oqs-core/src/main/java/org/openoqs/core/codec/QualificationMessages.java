@@ -256,7 +256,7 @@ public final class QualificationMessages {
                 body.child(list.build());
             }
             if (!b.medicalSubsidies().isEmpty()) {
-                body.child(org.openoqs.core.subsidy.MedicalSubsidyXml.toXml(b.medicalSubsidies()));
+                body.child(org.openoqs.core.codec.MedicalSubsidyXml.toXml(b.medicalSubsidies()));
             }
         }
         return XmlNode.builder(ROOT).child(header.build()).child(body.build()).build();
@@ -399,7 +399,7 @@ public final class QualificationMessages {
                 code(b, "QualificationValidity", QualificationValidity.class),
                 prescription,
                 records,
-                org.openoqs.core.subsidy.MedicalSubsidyXml.read(b));
+                org.openoqs.core.codec.MedicalSubsidyXml.read(b));
         return new QualificationInquiryResult(header, body);
     }
 

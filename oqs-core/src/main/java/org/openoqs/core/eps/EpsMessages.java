@@ -14,7 +14,7 @@ import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.number.CheckDigit;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 
 /**

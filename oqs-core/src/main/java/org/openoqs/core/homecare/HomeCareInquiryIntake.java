@@ -9,7 +9,7 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.message.QualificationInquiryRequest;
 import org.openoqs.core.validation.InquiryIntake;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.core.xml.XmlNode;
 

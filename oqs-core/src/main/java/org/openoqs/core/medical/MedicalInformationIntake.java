@@ -8,7 +8,7 @@ import org.openoqs.core.number.CheckDigit;
 import org.openoqs.core.number.InsurerNumber;
 import org.openoqs.core.number.InvalidNumberException;
 import org.openoqs.core.validation.InquiryValidator;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 
 /**

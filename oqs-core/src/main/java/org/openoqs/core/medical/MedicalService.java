@@ -7,5 +7,5 @@ package org.openoqs.core.medical;
  * @param name  名称 ({@code SinInfN})
  * @param times 回数 ({@code Times})
  */
-public record MedicalService(String code, String name, int times) {
+record MedicalService(String code, String name, int times) {
 }

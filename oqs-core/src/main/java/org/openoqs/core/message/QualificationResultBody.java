@@ -17,7 +17,7 @@ public record QualificationResultBody(
         QualificationValidity qualificationValidity,
         PrescriptionIssueSelect prescriptionIssueSelect,
         List<ResultOfQualificationConfirmation> results,
-        List<org.openoqs.core.subsidy.MedicalSubsidyCertificate> medicalSubsidies) {
+        List<org.openoqs.core.message.MedicalSubsidyCertificate> medicalSubsidies) {
 
     public QualificationResultBody {
         results = results == null ? List.of() : List.copyOf(results);
@@ -34,7 +34,7 @@ public record QualificationResultBody(
     }
 
     /** This body with the patient's 医療費助成 受給者証 ({@code MedicalSubsidyInfoList}, docs/pmh.md). */
-    public QualificationResultBody withMedicalSubsidies(List<org.openoqs.core.subsidy.MedicalSubsidyCertificate> subsidies) {
+    public QualificationResultBody withMedicalSubsidies(List<org.openoqs.core.message.MedicalSubsidyCertificate> subsidies) {
         return new QualificationResultBody(searchInfoEcho, processingResultStatus, processingResultCode,
                 processingResultMessage, qualificationValidity, prescriptionIssueSelect, results, subsidies);
     }

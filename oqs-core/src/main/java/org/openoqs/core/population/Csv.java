@@ -1,7 +1,7 @@
 package org.openoqs.core.population;
 
 /** Minimal RFC 4180 writer: quotes a field only when it holds a comma, a double quote, CR or LF. */
-public final class Csv {
+final class Csv {
 
     private Csv() {
     }

@@ -4,7 +4,7 @@ package org.openoqs.core.population;
  * Converts katakana (or hiragana) to the half-width katakana used by {@code NameKana}: voiced sounds become a
  * base character plus ﾞ/ﾟ, the full-width space becomes a half-width space.
  */
-public final class HalfWidthKana {
+final class HalfWidthKana {
 
     private static final String FULL =
             "アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワヲンァィゥェォッャュョー・ヮヰヱ";

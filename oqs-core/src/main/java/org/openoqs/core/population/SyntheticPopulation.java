@@ -6,6 +6,7 @@ import java.util.List;
 import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.core.registry.Person;
 import org.openoqs.core.registry.Qualification;
+import org.openoqs.core.registry.RegistryContents;
 
 /**
  * A set of synthetic people with their qualifications and My Number Cards. Immutable.
@@ -18,7 +19,8 @@ import org.openoqs.core.registry.Qualification;
  *       The generator never uses a persona's insurer number, so the two never collide.</li>
  * </ul>
  */
-public record SyntheticPopulation(List<Person> persons, List<Qualification> qualifications, List<MyNumberCard> cards) {
+public record SyntheticPopulation(List<Person> persons, List<Qualification> qualifications, List<MyNumberCard> cards)
+        implements RegistryContents {
 
     public SyntheticPopulation {
         persons = List.copyOf(persons);

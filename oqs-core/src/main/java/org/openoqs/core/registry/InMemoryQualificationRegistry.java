@@ -6,10 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.openoqs.core.Internal;
 import org.openoqs.core.number.InsurerNumber;
-import org.openoqs.core.population.SyntheticPopulation;
 
 /** An immutable, hash-indexed registry for tests and simulators. Safe for concurrent readers. */
+@Internal
 public final class InMemoryQualificationRegistry implements QualificationRegistry {
 
     private final Map<String, List<Qualification>> byNumbers = new HashMap<>();
@@ -18,8 +19,8 @@ public final class InMemoryQualificationRegistry implements QualificationRegistr
     private final Map<String, MyNumberCard> cards = new HashMap<>();
     private final Map<String, List<MyNumberCard>> cardsByPerson = new HashMap<>();
 
-    public InMemoryQualificationRegistry(SyntheticPopulation population) {
-        this(population.persons(), population.qualifications(), population.cards());
+    public InMemoryQualificationRegistry(RegistryContents contents) {
+        this(contents.persons(), contents.qualifications(), contents.cards());
     }
 
     public InMemoryQualificationRegistry(Collection<Person> persons, Collection<Qualification> qualifications,

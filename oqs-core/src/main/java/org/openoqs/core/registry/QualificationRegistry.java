@@ -2,6 +2,7 @@ package org.openoqs.core.registry;
 
 import java.util.List;
 import java.util.Optional;
+import org.openoqs.core.Internal;
 import org.openoqs.core.number.InsurerNumber;
 
 /**
@@ -9,6 +10,7 @@ import org.openoqs.core.number.InsurerNumber;
  * its database; {@link InMemoryQualificationRegistry} serves tests and simulators. Implementations must be
  * safe for concurrent readers.
  */
+@Internal
 public interface QualificationRegistry {
 
     /**

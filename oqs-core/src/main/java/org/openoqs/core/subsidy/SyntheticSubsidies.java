@@ -3,6 +3,7 @@ package org.openoqs.core.subsidy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.openoqs.core.message.MedicalSubsidyCertificate;
 import org.openoqs.core.number.CheckDigit;
 import org.openoqs.core.population.Personas;
 import org.openoqs.core.registry.Person;

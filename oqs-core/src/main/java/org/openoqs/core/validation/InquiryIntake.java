@@ -8,6 +8,7 @@ import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.codec.ErrorResults;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.message.QualificationInquiryRequest;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.RequestHeader;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;
 import org.openoqs.core.message.RequestHeader;
 import org.openoqs.core.number.CheckDigit;

@@ -9,12 +9,6 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -183,66 +177,36 @@ public final class XmlDocumentReader {
 
     // ---- XML --------------------------------------------------------------------------------------------------
 
-    private static final class Frame {
-        final String name;
-        final Map<String, String> attributes;
-        final StringBuilder text = new StringBuilder();
-        final List<XmlNode> children = new ArrayList<>();
-
-        Frame(String name, Map<String, String> attributes) {
-            this.name = name;
-            this.attributes = attributes;
-        }
-
-        XmlNode toNode() {
-            String t = children.isEmpty() ? text.toString() : text.toString().strip();
-            return new XmlNode(name, attributes, t, children);
-        }
-    }
-
     private XmlNode parse(String text) {
         XMLStreamReader reader = null;
         boolean sawElement = false;
         try {
             reader = FACTORY.get().createXMLStreamReader(new StringReader(text));
-            Deque<Frame> stack = new ArrayDeque<>();
+            XmlTreeBuilder tree = new XmlTreeBuilder();
             XmlNode root = null;
             int elements = 0;
             while (reader.hasNext()) {
                 int event = reader.next();
+                XmlTreeBuilder.refuseDoctype(event);
                 switch (event) {
-                    case XMLStreamConstants.DTD ->
-                            throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, null);
-                    case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.ENTITY_DECLARATION,
-                            XMLStreamConstants.NOTATION_DECLARATION ->
-                            throw new XmlRejectedException(ErrorCode.DOCTYPE_FORBIDDEN, "実体参照は使用できません");
                     case XMLStreamConstants.START_ELEMENT -> {
                         sawElement = true;
                         if (++elements > maxElements) {
                             throw new XmlRejectedException(ErrorCode.XML_TOO_COMPLEX,
                                     "要素数が上限 " + maxElements + " を超えています");
                         }
-                        if (stack.size() + 1 > maxDepth) {
+                        if (tree.depth() + 1 > maxDepth) {
                             throw new XmlRejectedException(ErrorCode.XML_TOO_COMPLEX,
                                     "階層の深さが上限 " + maxDepth + " を超えています");
                         }
-                        Map<String, String> attributes = new LinkedHashMap<>();
-                        for (int i = 0; i < reader.getAttributeCount(); i++) {
-                            attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
-                        }
-                        stack.push(new Frame(reader.getLocalName(), attributes));
+                        tree.start(reader);
                     }
-                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (!stack.isEmpty()) {
-                            stack.peek().text.append(reader.getText());
-                        }
-                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                            tree.text(reader);
                     case XMLStreamConstants.END_ELEMENT -> {
-                        XmlNode node = stack.pop().toNode();
-                        if (stack.isEmpty()) {
+                        XmlNode node = tree.end();
+                        if (node != null) {
                             root = node;
-                        } else {
-                            stack.peek().children.add(node);
                         }
                     }
                     default -> {

@@ -13,7 +13,7 @@ import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.RequestHeader;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 
 class ErrorResultsTest {
 

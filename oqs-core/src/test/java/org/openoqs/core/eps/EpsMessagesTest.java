@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.PrescriptionIssueSelect;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 
 /** The EPS envelope: file-level checks of the header, typed reading of each body, and the result forms. */

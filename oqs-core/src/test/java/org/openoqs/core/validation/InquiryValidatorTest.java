@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;
 import org.openoqs.core.message.RequestHeader;
 

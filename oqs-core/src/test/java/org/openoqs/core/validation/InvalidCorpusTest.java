@@ -15,6 +15,7 @@ import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.examples.ExampleCorpus;

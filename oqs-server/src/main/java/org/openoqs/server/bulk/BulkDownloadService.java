@@ -20,7 +20,7 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.message.RequestHeader;
 import org.openoqs.core.validation.InquiryValidator;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.core.xml.XmlDocumentWriter;
 import org.openoqs.server.audit.AuditLog;

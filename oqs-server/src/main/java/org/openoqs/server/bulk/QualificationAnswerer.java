@@ -20,7 +20,7 @@ import org.openoqs.core.message.QualificationConfirmSearchInfo;
 import org.openoqs.core.message.QualificationResultBody;
 import org.openoqs.core.message.ResultOfQualificationConfirmation;
 import org.openoqs.core.validation.InquiryValidator;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.springframework.stereotype.Component;

@@ -10,7 +10,7 @@ import org.openoqs.core.bulk.BulkMessages;
 import org.openoqs.core.bulk.BulkRegistrationUnit;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.reference.ReferenceNumberRegistration;

@@ -18,7 +18,7 @@ import org.openoqs.core.medical.MedicalInformationKind;
 import org.openoqs.core.medical.MedicalInformationRequest;
 import org.openoqs.core.medical.MedicalInformationResults;
 import org.openoqs.core.registry.Person;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.consent.ConsentService;

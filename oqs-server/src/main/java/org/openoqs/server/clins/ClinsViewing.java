@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.openoqs.core.consent.ConsentCategory;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.account.AccountActor;
 import org.openoqs.server.audit.AuditLog;

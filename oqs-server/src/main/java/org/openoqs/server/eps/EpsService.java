@@ -9,7 +9,7 @@ import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.eps.EpsRejectedException;
 import org.openoqs.core.eps.EpsResultCode;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.EPrescriptionUse;

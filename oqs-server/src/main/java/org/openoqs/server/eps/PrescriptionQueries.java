@@ -7,6 +7,7 @@ import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.eps.EpsMessages;
 import org.openoqs.core.eps.EpsRejectedException;
 import org.openoqs.core.eps.EpsRequests;
+import org.openoqs.core.eps.EpsResults;
 import org.openoqs.core.eps.EpsResultCode;
 import org.openoqs.core.eps.PrescriptionDocuments;
 import org.openoqs.core.xml.XmlNode;
@@ -34,12 +35,9 @@ class PrescriptionQueries {
         List<StoredPrescription> found = store.search(facility.institutionCode(), request);
         XmlNode.Builder body = EpsMessages.body(found.isEmpty() ? EpsResultCode.NO_PRESCRIPTIONS_FOUND : null, null);
         for (StoredPrescription p : found) {
-            body.child("PrescriptionIdList", b -> b.leaf("PrescriptionId", p.prescriptionId())
-                    .leaf("AccessCode", p.accessCode())
-                    .leaf("CreateDateTime", PrescriptionViews.dateTime(p.createdAt()))
-                    .leaf("IssueDate", p.issueDate().format(QualificationMessages.DATE))
-                    .leaf("IssueType", p.issueType().code())
-                    .leaf("PrescriptionStatus", p.status().label()));
+            body.child(EpsResults.toXml(new EpsResults.ListedPrescription(p.prescriptionId(), p.accessCode(),
+                    PrescriptionViews.dateTime(p.createdAt()), p.issueDate().format(QualificationMessages.DATE),
+                    p.issueType().code(), p.status().label())));
         }
         return new EpsOutcome(body.build(), "insurer=" + request.insurerNumber() + ";count=" + found.size(), "OK");
     }

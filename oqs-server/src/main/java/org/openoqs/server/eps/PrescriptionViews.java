@@ -3,7 +3,7 @@ package org.openoqs.server.eps;
 import java.time.Instant;
 import java.util.Base64;
 import org.openoqs.core.codec.QualificationMessages;
-import org.openoqs.core.eps.DispensingResults;
+import org.openoqs.core.eps.EpsResults;
 import org.openoqs.core.eps.PrescriptionDocuments;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.pki.PrescriptionSignatureVerifier;
@@ -24,16 +24,9 @@ class PrescriptionViews {
 
     /** PrescriptionId, PrescriptionStatus, IssueType, the pharmacy and the dispensing result when there is one. */
     void status(XmlNode.Builder body, StoredPrescription p) {
-        body.leaf("PrescriptionId", p.prescriptionId())
-                .leaf("PrescriptionStatus", p.status().label())
-                .leaf("IssueType", p.issueType().code())
-                .leaf("MedicalInstitutionCode", p.institutionCode())
-                .leaf("ReceptionPharmacyCode", p.pharmacyCode())
-                .leaf("ReceptionPharmacyName", pharmacyName(p))
-                .leaf("MessageFlg", p.dispensingResult() == null ? null : p.dispensingResult().messageFlag());
-        if (p.dispensingResult() != null) {
-            body.child(DispensingResults.toXml(p.dispensingResult()));
-        }
+        EpsResults.writeStatus(body, new EpsResults.StatusView(p.prescriptionId(), p.status().label(),
+                p.issueType().code(), p.institutionCode(), p.pharmacyCode(), pharmacyName(p),
+                p.dispensingResult() == null ? null : p.dispensingResult().messageFlag(), p.dispensingResult()));
     }
 
     /** What a pharmacy needs after receiving: the status plus the signed payload and its document. */

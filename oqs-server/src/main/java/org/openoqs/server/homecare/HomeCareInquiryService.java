@@ -25,7 +25,7 @@ import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.QualificationResultBody;
 import org.openoqs.core.message.ResultHeader;
 import org.openoqs.core.validation.InquiryIntake;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.consent.ConsentService;

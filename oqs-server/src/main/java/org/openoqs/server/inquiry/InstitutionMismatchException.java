@@ -1,6 +1,6 @@
 package org.openoqs.server.inquiry;
 
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 
 /** The request's MedicalInstitutionCode is not the code of the facility the client certificate belongs to. */
 public class InstitutionMismatchException extends RuntimeException {

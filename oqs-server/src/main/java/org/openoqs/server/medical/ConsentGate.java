@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.openoqs.core.consent.ConsentCategory;
 import org.openoqs.core.consent.ConsentRecord;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 
 /**
  * The consent rule of medical information, for the request files and the portal alike: every category asked for

@@ -1,6 +1,6 @@
 package org.openoqs.server.medical;
 
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 
 /** Medical information was not shown: no consent in force. The refusal is already audited. */
 public class MedicalInformationRefusedException extends RuntimeException {

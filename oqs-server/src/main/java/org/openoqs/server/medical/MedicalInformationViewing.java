@@ -21,7 +21,7 @@ import org.openoqs.core.medical.HealthCheckup;
 import org.openoqs.core.medical.MedicalHistory;
 import org.openoqs.core.medical.Surgery;
 import org.openoqs.core.registry.Person;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.account.AccountActor;
 import org.openoqs.server.audit.AuditLog;

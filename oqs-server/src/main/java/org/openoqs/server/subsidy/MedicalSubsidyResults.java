@@ -3,7 +3,7 @@ package org.openoqs.server.subsidy;
 import java.time.LocalDate;
 import java.util.List;
 import org.openoqs.core.message.QualificationResultBody;
-import org.openoqs.core.subsidy.MedicalSubsidyCertificate;
+import org.openoqs.core.message.MedicalSubsidyCertificate;
 import org.openoqs.core.subsidy.MedicalSubsidyRegistry;
 import org.openoqs.core.subsidy.SyntheticSubsidies;
 import org.openoqs.server.registry.JdbcQualificationRegistry;

@@ -57,7 +57,7 @@ public final class QualificationResultView {
             sections.addAll(record(r, suffix));
         }
         int m = 0;
-        for (org.openoqs.core.subsidy.MedicalSubsidyCertificate c : body.medicalSubsidies()) { // PMH, docs/pmh.md
+        for (org.openoqs.core.message.MedicalSubsidyCertificate c : body.medicalSubsidies()) { // PMH, docs/pmh.md
             sections.add(subsidy(c, body.medicalSubsidies().size() > 1 ? "（" + ++m + "件目）" : ""));
         }
         if (body.searchInfoEcho() != null) {
@@ -94,7 +94,7 @@ public final class QualificationResultView {
     }
 
     /** 医療費助成 受給者証 (shown only when the result carries one: absent data has no section and no reason). */
-    private static Section subsidy(org.openoqs.core.subsidy.MedicalSubsidyCertificate c, String suffix) {
+    private static Section subsidy(org.openoqs.core.message.MedicalSubsidyCertificate c, String suffix) {
         return new Section("医療費助成 受給者証情報" + suffix, List.of(
                 new Row("受給者証名", text(c.certificationName())),
                 new Row("公費負担者番号", text(c.insurerNumber())),

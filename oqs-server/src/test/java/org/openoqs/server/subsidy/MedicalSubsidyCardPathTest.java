@@ -21,7 +21,7 @@ import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.number.CheckDigit;
 import org.openoqs.core.population.Personas;
-import org.openoqs.core.subsidy.MedicalSubsidyCertificate;
+import org.openoqs.core.message.MedicalSubsidyCertificate;
 import org.openoqs.core.subsidy.SyntheticSubsidies;
 import org.openoqs.server.testsupport.Api;
 import org.openoqs.server.testsupport.ReaderSessions;

@@ -61,7 +61,7 @@ class HomeCareRequestsThroughFoldersTest {
             boolean consented = "shaho-honnin".equals(r.searchInfo().arbitraryIdentifier());
             if (!consented) {
                 return QualificationMessages.resultToXml(org.openoqs.core.codec.ErrorResults.personLevelError(
-                        r.header(), r.searchInfo(), new org.openoqs.core.validation.Violation(
+                        r.header(), r.searchInfo(), new org.openoqs.core.error.Violation(
                                 org.openoqs.core.error.ErrorCode.HOME_CARE_CONSENT_MISSING, null, null),
                         now, CharacterCode.SHIFT_JIS));
             }

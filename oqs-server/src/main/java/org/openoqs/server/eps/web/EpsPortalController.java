@@ -2,12 +2,15 @@ package org.openoqs.server.eps.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.eps.DispensingResult;
 import org.openoqs.core.eps.EpsMessages;
 import org.openoqs.core.eps.EpsOperation;
+import org.openoqs.core.eps.EpsResults;
 import org.openoqs.core.eps.PrescriptionSelectionTiming;
 import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.xml.XmlNode;
@@ -69,9 +72,8 @@ public class EpsPortalController {
             body.leaf(name, value == null || value.isBlank() ? null : value.strip());
         }
         XmlNode result = call(user, facility, EpsOperation.SEARCH, body);
-        List<PrescriptionRow> rows = new ArrayList<>();
-        result.path(EpsMessages.BODY).ifPresent(b -> b.children("PrescriptionIdList")
-                .forEach(entry -> rows.add(PrescriptionRow.of(entry))));
+        List<PrescriptionRow> rows = result.path(EpsMessages.BODY).map(EpsResults::listed).orElse(List.of()).stream()
+                .map(PrescriptionRow::of).toList();
         model.addAttribute("form", form);
         model.addAttribute("optedOut", facility.settings().ePrescription() == EPrescriptionUse.NOT_USED);
         model.addAttribute("pharmacy", facility.kind().scoreTable() == '4');
@@ -88,29 +90,31 @@ public class EpsPortalController {
         XmlNode result = call(user, facility, EpsOperation.STATUS, XmlNode.builder(EpsMessages.BODY)
                 .leaf("PrescriptionId", EpsMessages.isPrescriptionId(id) ? id : "-"));
         addOutcome(model, result);
-        XmlNode body = result.path(EpsMessages.BODY).orElse(XmlNode.element(EpsMessages.BODY));
+        EpsResults.StatusView shown = EpsResults.readStatus(
+                result.path(EpsMessages.BODY).orElse(XmlNode.element(EpsMessages.BODY)));
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("処方箋ID", body.text("PrescriptionId").orElse(null));
-        fields.put("状態", body.text("PrescriptionStatus").orElse(null));
-        fields.put("発行形態", body.text("IssueType").map(t -> "1".equals(t) ? "電子処方箋" : "紙の処方箋").orElse(null));
-        fields.put("処方した医療機関", body.text("MedicalInstitutionCode").orElse(null));
-        fields.put("受付薬局", body.text("ReceptionPharmacyName")
-                .map(n -> n + "（" + body.text("ReceptionPharmacyCode").orElse("") + "）").orElse(null));
-        fields.put("伝達事項", body.text("MessageFlg").map(f -> "2".equals(f) ? "あり" : "なし").orElse(null));
+        fields.put("処方箋ID", shown.prescriptionId());
+        fields.put("状態", shown.status());
+        fields.put("発行形態", shown.issueType() == null ? null : "1".equals(shown.issueType()) ? "電子処方箋" : "紙の処方箋");
+        fields.put("処方した医療機関", shown.institutionCode());
+        fields.put("受付薬局", shown.receptionPharmacyName() == null ? null : shown.receptionPharmacyName() + "（"
+                + Objects.requireNonNullElse(shown.receptionPharmacyCode(), "") + "）");
+        fields.put("伝達事項", shown.messageFlag() == null ? null : "2".equals(shown.messageFlag()) ? "あり" : "なし");
         fields.values().removeIf(v -> v == null);
         model.addAttribute("fields", fields);
-        body.child("DispensingResult").ifPresent(d -> {
+        DispensingResult d = shown.dispensing();
+        if (d != null) {
             Map<String, String> dispensing = new LinkedHashMap<>();
-            dispensing.put("調剤年月日", d.text("DispensingDate").orElse(""));
-            dispensing.put("薬剤師", d.text("PharmacistName").orElse(""));
-            d.text("Message").ifPresent(m -> dispensing.put("伝達事項", m));
-            List<String> drugs = new ArrayList<>();
-            d.path("DispensedMedicationList").ifPresent(l -> l.children("DispensedMedication").forEach(m -> drugs.add(
-                    m.text("DrugName").orElse("") + "　" + m.text("Quantity").orElse("") + m.text("Unit").orElse("")
-                            + "　" + m.text("Days").orElse("") + "日分")));
+            dispensing.put("調剤年月日", d.dispensingDate().format(QualificationMessages.DATE));
+            dispensing.put("薬剤師", d.pharmacistName());
+            if (d.message() != null) {
+                dispensing.put("伝達事項", d.message());
+            }
+            List<String> drugs = d.medications().stream().map(m -> m.drugName() + "　" + m.quantity() + m.unit()
+                    + "　" + m.days() + "日分").toList();
             model.addAttribute("dispensing", dispensing);
             model.addAttribute("dispensedDrugs", drugs);
-        });
+        }
         return "eps/status";
     }
 
@@ -148,12 +152,9 @@ public class EpsPortalController {
     }
 
     private static void addOutcome(Model model, XmlNode result) {
-        String code = result.path(EpsMessages.BODY, "ProcessingResultCode").map(XmlNode::text)
-                .or(() -> result.path(EpsMessages.HEADER, "ErrorCode").map(XmlNode::text)).orElse(null);
-        String message = result.path(EpsMessages.BODY, "ProcessingResultMessage").map(XmlNode::text)
-                .or(() -> result.path(EpsMessages.HEADER, "ErrorMessage").map(XmlNode::text)).orElse(null);
-        model.addAttribute("resultCode", code);
-        model.addAttribute("resultMessage", message);
+        EpsResults.Outcome outcome = EpsResults.Outcome.of(result);
+        model.addAttribute("resultCode", outcome.code());
+        model.addAttribute("resultMessage", outcome.message());
     }
 
     private static void requireAdmin(PortalUser user) {

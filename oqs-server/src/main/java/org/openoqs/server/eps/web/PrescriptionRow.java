@@ -1,14 +1,13 @@
 package org.openoqs.server.eps.web;
 
-import org.openoqs.core.xml.XmlNode;
+import org.openoqs.core.eps.EpsResults;
 
-/** One prescription in a portal list, read from a result message or the store. */
+/** One prescription in a portal list, as a search result lists it ({@link EpsResults.ListedPrescription}). */
 public record PrescriptionRow(String prescriptionId, String accessCode, String issueDate, String issueType,
         String status) {
 
-    static PrescriptionRow of(XmlNode entry) {
-        return new PrescriptionRow(entry.text("PrescriptionId").orElse(""), entry.text("AccessCode").orElse(""),
-                entry.text("IssueDate").orElse(""), "1".equals(entry.text("IssueType").orElse("")) ? "電子" : "紙",
-                entry.text("PrescriptionStatus").orElse(""));
+    static PrescriptionRow of(EpsResults.ListedPrescription listed) {
+        return new PrescriptionRow(listed.prescriptionId(), listed.accessCode(), listed.issueDate(),
+                listed.electronic() ? "電子" : "紙", listed.status());
     }
 }

@@ -15,7 +15,7 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.message.RequestFileName;
 import org.openoqs.core.message.RequestType;
-import org.openoqs.core.validation.Violation;
+import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.core.xml.XmlDocumentWriter;
 import org.openoqs.core.xml.XmlNode;

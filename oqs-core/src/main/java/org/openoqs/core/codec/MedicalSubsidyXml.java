@@ -1,11 +1,10 @@
-package org.openoqs.core.subsidy;
+package org.openoqs.core.codec;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.openoqs.core.codec.MessageFormatException;
-import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.core.message.MedicalSubsidyCertificate;
 import org.openoqs.core.xml.XmlNode;
 
 /**

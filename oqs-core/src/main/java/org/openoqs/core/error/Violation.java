@@ -1,7 +1,6 @@
-package org.openoqs.core.validation;
+package org.openoqs.core.error;
 
 import java.util.Objects;
-import org.openoqs.core.error.ErrorCode;
 
 /**
  * One broken rule of an input.

@@ -1,4 +1,4 @@
-package org.openoqs.core.subsidy;
+package org.openoqs.core.message;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,0 +1,10 @@
+/**
+ * The eligibility rules of a qualification confirmation (docs/eligibility.md).
+ *
+ * <p><b>Internal</b> (docs/core-api.md): public only so that the central service, the terminal and the {@code oqs}
+ * command can use it; it may change in any release. A vendor's code does not use it.
+ */
+@Internal
+package org.openoqs.core.eligibility;
+
+import org.openoqs.core.Internal;
