@@ -179,7 +179,8 @@ public final class DemoSystem implements AutoCloseable {
         DemoHomePermissions.repair(home); // the database files H2 has just created
         DemoSystem system = new DemoSystem(home, server, sites, properties, lock);
         // the distribution agent (配信アプリケーション): registers, installs, reports, warns about the certificate
-        system.distribution = org.openoqs.app.distribution.DemoDistribution.startAgent(home.root(), Duration.ofMinutes(60));
+        system.distribution = org.openoqs.app.distribution.DemoDistribution.startAgent(home.root(), Duration.ofMinutes(60),
+                system.terminal().centralSessions()); // the clinic's: its health file shows a 配信 outage
         return system;
     }
 

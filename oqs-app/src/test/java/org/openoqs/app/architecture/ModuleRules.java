@@ -45,17 +45,14 @@ final class ModuleRules {
             .because("oqs-core is plain Java without frameworks or file I/O (project rules)");
 
     /**
-     * Issue 14 point 1: the terminal reaches the central service through {@code terminal.central} only — its one
-     * transport ({@code CentralServiceHttp}) under the one set of sessions. Named exceptions, each with its reason:
-     * the doctor ({@code terminal.doctor}) tests the connection itself, proxy and ports included; the distribution
-     * agent and certificate renewal still have their own clients (the seed's proxy settings for the 配信 service,
-     * the renewal before a certificate exists) and are the remaining work of issue 14.
+     * Issue 14 point 1: the terminal reaches the central service through {@code terminal.central} only — one port per
+     * capability on its one transport ({@code CentralServiceHttp}) under the one set of sessions. One exception,
+     * with its reason: the doctor ({@code terminal.doctor}) tests the connection itself — DNS, proxy, ports, the TLS
+     * handshake — and must see each layer's failure as it is, not as a port's outage.
      */
     static final ArchRule ONLY_THE_CENTRAL_PACKAGE_CONNECTS = noClasses()
             .that().resideInAPackage("org.openoqs.terminal..")
             .and().resideOutsideOfPackages("org.openoqs.terminal.central..", "org.openoqs.terminal.doctor..")
-            .and().doNotHaveFullyQualifiedName("org.openoqs.terminal.distribution.HttpsDistributionServer")
-            .and().doNotHaveFullyQualifiedName("org.openoqs.terminal.certificate.CertificateRenewalClient")
             .should().callMethodWhere(target("java.net.http.HttpClient", "newBuilder"))
             .orShould().callMethodWhere(target("java.net.http.HttpClient", "newHttpClient"))
             .orShould().callMethodWhere(target("java.net.URL", "openConnection"))

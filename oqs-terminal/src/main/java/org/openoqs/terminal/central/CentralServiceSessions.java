@@ -55,11 +55,26 @@ public final class CentralServiceSessions {
 
     /** Wraps the inquiry port {@code delegate}; use {@link #service()} for its calls, {@link #limit} for the others. */
     public static CentralServiceSessions around(CentralService delegate, int limit) {
-        return new CentralServiceSessions(delegate, limit);
+        return new CentralServiceSessions(Objects.requireNonNull(delegate, "delegate"), limit);
     }
 
-    /** The inquiry port, limited and observed. */
+    /**
+     * Sessions for a process that has no inquiry port (a card reader or the 配信 agent on their own): its ports are
+     * limited by {@link #limit(Class, Object)}.
+     */
+    public static CentralServiceSessions withLimit(int limit) {
+        return new CentralServiceSessions(null, limit);
+    }
+
+    /**
+     * The inquiry port, limited and observed.
+     *
+     * @throws IllegalStateException for sessions made {@link #withLimit without one}
+     */
     public CentralService service() {
+        if (limited == null) {
+            throw new IllegalStateException("these sessions have no inquiry port");
+        }
         return limited;
     }
 

@@ -18,10 +18,6 @@ import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
-import org.openoqs.terminal.requests.bulk.BulkCentralService;
-import org.openoqs.terminal.requests.eps.EpsGateway;
 
 /**
  * Issue 14: the inquiry, card-path, bulk and 電子処方箋 ports share one set of sessions — 40 calls mixed across them

@@ -1,5 +1,11 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.ConnectionProblem;
+
+import org.openoqs.terminal.central.PackageVersion;
+
+import org.openoqs.terminal.central.AvailablePackage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -24,8 +24,8 @@ import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.openoqs.terminal.linkage.LinkageFolders;
 import org.openoqs.terminal.linkage.LinkageSettings;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathRefusedException;
+import org.openoqs.terminal.central.CardPathService;
 import tools.jackson.databind.JsonNode;
 
 /**

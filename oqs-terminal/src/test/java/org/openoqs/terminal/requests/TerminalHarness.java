@@ -37,7 +37,7 @@ final class TerminalHarness implements AutoCloseable {
     }
 
     /** With the service's card-path endpoints ({@code null}: unreachable, as in the other constructors). */
-    TerminalHarness(Path root, LinkageSettings settings, org.openoqs.terminal.reader.CardPathService cardPath)
+    TerminalHarness(Path root, LinkageSettings settings, org.openoqs.terminal.central.CardPathService cardPath)
             throws IOException {
         this.root = root;
         this.central = new SimulatedCentralService(ExampleCorpus.DEMO_INSTITUTION_CODE,

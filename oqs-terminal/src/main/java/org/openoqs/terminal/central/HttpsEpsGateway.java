@@ -1,4 +1,4 @@
-package org.openoqs.terminal.requests.eps;
+package org.openoqs.terminal.central;
 
 import java.net.URI;
 import java.time.Duration;
