@@ -192,7 +192,7 @@ public final class DemoSystem implements AutoCloseable {
                 new LinkageFolders(home.reqDirectory(f), home.resDirectory(f), home.terminalWorkDirectory(f)),
                 null, Duration.ofSeconds(5), Duration.ofSeconds(15), null, home.terminalDirectory(f),
                 home.faceDirectory(f), null);
-        FacilityTerminal terminal = FacilityTerminal.start(config);
+        FacilityTerminal terminal = FacilityTerminal.start(config, FacilityTerminal.overHttps(config));
         try { // the card reader (simulator) with its local page: docs/card-path.md
             CardReaderTerminal reader = CardReaderTerminal.start(config, terminal.institutionCode(),
                     home.terminalDirectory(f).resolve("reader"), home.faceDirectory(f), terminal.faceResultEncryption(), 0,
