@@ -7,7 +7,11 @@ import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.openoqs.files.DurableWrites;
 
 /** The module rules, shared by the checks on the real code and the checks that the rules catch a violation. */
@@ -16,11 +20,18 @@ final class ModuleRules {
     private ModuleRules() {
     }
 
-    /** Every main class of every module (oqs-app sees all of them on its test class path). */
+    private static volatile JavaClasses mainClasses;
+
+    /** Every main class of every module (oqs-app sees all of them on its test class path); imported once. */
     static JavaClasses mainClasses() {
-        // jars included: under "verify" the sibling modules arrive as jars, under "test" as class folders
-        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.openoqs");
+        JavaClasses imported = mainClasses;
+        if (imported == null) {
+            // jars included: under "verify" the sibling modules arrive as jars, under "test" as class folders
+            imported = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                    .importPackages("org.openoqs");
+            mainClasses = imported;
+        }
+        return imported;
     }
 
     /**
@@ -58,6 +69,40 @@ final class ModuleRules {
             .orShould().callMethodWhere(target("java.net.URL", "openConnection"))
             .because("the terminal's calls to the central service go through terminal.central (CentralServiceHttp "
                     + "under CentralServiceSessions), so the session limit and the health file see them (issue 14)");
+
+    /**
+     * Issue 14: the packages of oqs-terminal (its root package {@code org.openoqs.terminal} included) do not import
+     * each other in a cycle, so each can be read, tested and replaced from the bottom up: the ports in
+     * {@code terminal.central} at the bottom, the feature packages above them, {@code FacilityTerminal} on top. A
+     * failure names each cycle with the classes whose dependencies close it.
+     */
+    static final SliceAssignment TERMINAL_PACKAGES = new PackagesUnder("org.openoqs.terminal");
+
+    static final ArchRule TERMINAL_PACKAGES_FREE_OF_CYCLES = SlicesRuleDefinition.slices()
+            .assignedFrom(TERMINAL_PACKAGES)
+            .should().beFreeOfCycles()
+            .because("a cycle between the terminal's packages means none of them can change alone (issue 14)");
+
+    /** Each package under {@code root} (and {@code root} itself) is a slice; other classes are left out. */
+    private static final class PackagesUnder implements SliceAssignment {
+        private final String root;
+
+        PackagesUnder(String root) {
+            this.root = root;
+        }
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals(root) || name.startsWith(root + ".") ? SliceIdentifier.of(name)
+                    : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the packages of " + root;
+        }
+    }
 
     private static DescribedPredicate<JavaMethodCall> target(String owner,
             String name) {

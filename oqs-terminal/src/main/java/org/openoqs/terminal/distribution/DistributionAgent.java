@@ -38,7 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.openoqs.terminal.doctor.Heartbeat;
+import org.openoqs.terminal.health.Heartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -137,7 +137,7 @@ class PackageUpdateTest {
 
         assertThat(report.problem()).map(ConnectionProblem::code).contains("REFUSED");
         assertThat(versionInUse()).isEqualTo("1.0.0/1.0.0");
-        assertThat(org.openoqs.terminal.doctor.Heartbeat.read(home.heartbeat())).get()
+        assertThat(org.openoqs.terminal.health.Heartbeat.read(home.heartbeat())).get()
                 .satisfies(b -> assertThat(b.details()).containsEntry("lastCycle", "FAILED REFUSED"));
     }
 }
