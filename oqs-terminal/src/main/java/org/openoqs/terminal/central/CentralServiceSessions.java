@@ -118,7 +118,7 @@ public final class CentralServiceSessions {
         return Optional.ofNullable(outage.get());
     }
 
-    private Object call(Object delegate, Method method, Object[] args) throws Throwable {
+    private Object call(Class<?> port, Object delegate, Method method, Object[] args) throws Throwable {
         int[] nesting = depth.get();
         boolean outermost = nesting[0] == 0;
         if (outermost) {
@@ -138,7 +138,7 @@ public final class CentralServiceSessions {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof CentralServiceUnavailableException unavailable) {
-                unreachable(unavailable);
+                unreachable(port.getSimpleName() + "." + method.getName(), unavailable);
             } else if (cause instanceof CentralServiceRefusedException) {
                 reachable(); // it answered, if only to refuse
             }
@@ -159,8 +159,9 @@ public final class CentralServiceSessions {
         }
     }
 
-    private void unreachable(CentralServiceUnavailableException failure) {
-        ServiceOutage started = new ServiceOutage(Instant.now(), String.valueOf(failure.getMessage()));
+    /** @param where the port and method that met the outage, so the health file says which call failed */
+    private void unreachable(String where, CentralServiceUnavailableException failure) {
+        ServiceOutage started = new ServiceOutage(Instant.now(), where + ": " + failure.getMessage());
         ServiceOutage before = outage.getAndUpdate(current -> current == null ? started
                 : new ServiceOutage(current.since(), started.detail()));
         if (before == null) {
@@ -187,7 +188,7 @@ public final class CentralServiceSessions {
                     default -> "CentralServiceSessions[" + limit + " × " + port.getSimpleName() + " " + delegate + "]";
                 };
             }
-            return call(delegate, method, args);
+            return call(port, delegate, method, args);
         }
     }
 }

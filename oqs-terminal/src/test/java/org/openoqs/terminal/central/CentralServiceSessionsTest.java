@@ -99,7 +99,8 @@ class CentralServiceSessionsTest {
                 .isInstanceOf(CentralServiceUnavailableException.class);
 
         assertThat(sessions.outage().orElseThrow().since()).isEqualTo(started.since());
-        assertThat(sessions.outage().orElseThrow().detail()).isEqualTo("timed out (test)");
+        assertThat(sessions.outage().orElseThrow().detail()).as("the port and method that met it, then the failure")
+                .isEqualTo("CentralService.resultCharacterCode: timed out (test)");
 
         slow.failure = new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED, "refused (test)");
         assertThatThrownBy(() -> sessions.service().resultCharacterCode())

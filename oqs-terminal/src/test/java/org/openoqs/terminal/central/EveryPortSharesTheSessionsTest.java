@@ -20,7 +20,8 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 
 /**
- * Issue 14: the inquiry, card-path, bulk and 電子処方箋 ports share one set of sessions — 40 calls mixed across them
+ * Issue 14: the inquiry, card-path, device sign-in, bulk, 電子処方箋, 配信 and certificate-renewal ports share one set
+ * of sessions — 40 calls mixed across them
  * never have more than the limit open at the service — and an outage met by any port is the terminal's outage, ended
  * by the next answer of any port (a refusal counts as an answer).
  */
@@ -69,11 +70,19 @@ class EveryPortSharesTheSessionsTest {
         CardPathService cards = sessions.limit(CardPathService.class, service.port(CardPathService.class));
         BulkCentralService bulk = sessions.limit(BulkCentralService.class, service.port(BulkCentralService.class));
         EpsGateway eps = sessions.limit(EpsGateway.class, service.port(EpsGateway.class));
+        DistributionServer distribution = sessions.limit(DistributionServer.class,
+                service.port(DistributionServer.class));
+        CertificateRenewalService renewal = sessions.limit(CertificateRenewalService.class,
+                service.port(CertificateRenewalService.class));
+        DeviceSignIn signIn = sessions.limit(DeviceSignIn.class, service.port(DeviceSignIn.class));
         List<Runnable> calls = List.of(
                 () -> sessions.service().resultCharacterCode(),
                 () -> cards.challenge("P000000000000001", CredentialKind.MY_NUMBER_CARD),
                 () -> bulk.upload(BulkKind.values()[0], new byte[] {1}, "key"),
-                () -> eps.send(EpsOperation.values()[0], null));
+                () -> eps.send(EpsOperation.values()[0], null),
+                () -> distribution.packages(),
+                () -> renewal.renew("CSR"),
+                signIn::signIn);
 
         ExecutorService pool = Executors.newFixedThreadPool(40);
         try {
