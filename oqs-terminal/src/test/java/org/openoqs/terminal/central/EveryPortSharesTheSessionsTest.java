@@ -84,23 +84,28 @@ class EveryPortSharesTheSessionsTest {
                 () -> renewal.renew("CSR"),
                 signIn::signIn);
 
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                done.add(pool.submit(calls.get(i % calls.size())));
-            }
-            for (Future<?> f : done) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        callAtOnce(40, calls);
 
         assertThat(service.calls).hasValue(40);
         assertThat(service.mostOpen.get()).as("calls open at the service at once").isLessThanOrEqualTo(20);
         assertThat(sessions.mostInUse()).isLessThanOrEqualTo(20).isGreaterThan(1);
         assertThat(sessions.inUse()).isZero();
+    }
+
+    /** Makes {@code count} calls at once, cycling through {@code calls}, and waits for all of them. */
+    static void callAtOnce(int count, List<Runnable> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                done.add(pool.submit(calls.get(i % calls.size())));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.bulk.BulkKind;
 import org.openoqs.core.card.CredentialKind;
@@ -50,18 +45,7 @@ class SessionCapOnTheWireTest {
                     () -> distribution.packages(),
                     () -> renewal.renew("CSR"));
 
-            ExecutorService pool = Executors.newFixedThreadPool(40);
-            try {
-                List<Future<?>> done = new ArrayList<>();
-                for (int i = 0; i < 40; i++) {
-                    done.add(pool.submit(calls.get(i % calls.size())));
-                }
-                for (Future<?> f : done) {
-                    f.get(60, TimeUnit.SECONDS);
-                }
-            } finally {
-                pool.shutdownNow();
-            }
+            EveryPortSharesTheSessionsTest.callAtOnce(40, calls);
 
             assertThat(service.requests()).as("every call reached the service").isGreaterThanOrEqualTo(40);
             assertThat(service.mostOpenAtOnce()).as("requests open at the service at once")
