@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal's sessions with the central service. Every call of every port goes through here — qualification
- * inquiries ({@link CentralService}), the card path (照会番号, 医療情報, 居宅, マイナ在宅受付Web URL), bulk and
- * 電子処方箋 — so that
+ * inquiries ({@link CentralService}), the card path ({@link CardPathService}: 照会番号, 医療情報, 居宅, マイナ在宅受付Web
+ * URL, the reader's card calls), the reader's {@link DeviceSignIn}, bulk ({@link BulkCentralService}), 電子処方箋
+ * ({@link EpsGateway}), 配信 ({@link DistributionServer}) and certificate renewal ({@link CertificateRenewalService})
+ * — so that
  * <ul>
  *   <li>at most {@link #limit()} calls are open at the same time, across all ports — the real terminal's limit of 20
  *       concurrent sessions; further callers wait their turn (first come, first served), they are never refused;</li>
