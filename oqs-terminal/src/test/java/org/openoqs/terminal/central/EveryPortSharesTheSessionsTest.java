@@ -20,8 +20,8 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 
 /**
- * Issue 14: the inquiry, card-path, device sign-in, bulk, 電子処方箋, 配信 and certificate-renewal ports share one set
- * of sessions — 40 calls mixed across them
+ * Issue 14: the inquiry, card-path, device sign-in, bulk, 電子処方箋, 配信, certificate-renewal and 電子カルテ情報
+ * registration ports share one set of sessions — 40 calls mixed across them
  * never have more than the limit open at the service — and an outage met by any port is the terminal's outage, ended
  * by the next answer of any port (a refusal counts as an answer).
  */
@@ -75,6 +75,7 @@ class EveryPortSharesTheSessionsTest {
         CertificateRenewalService renewal = sessions.limit(CertificateRenewalService.class,
                 service.port(CertificateRenewalService.class));
         DeviceSignIn signIn = sessions.limit(DeviceSignIn.class, service.port(DeviceSignIn.class));
+        ClinsBundleService clins = sessions.limit(ClinsBundleService.class, service.port(ClinsBundleService.class));
         List<Runnable> calls = List.of(
                 () -> sessions.service().resultCharacterCode(),
                 () -> cards.challenge("P000000000000001", CredentialKind.MY_NUMBER_CARD),
@@ -82,7 +83,8 @@ class EveryPortSharesTheSessionsTest {
                 () -> eps.send(EpsOperation.values()[0], null),
                 () -> distribution.packages(),
                 () -> renewal.renew("CSR"),
-                signIn::signIn);
+                signIn::signIn,
+                () -> clins.list());
 
         callAtOnce(40, calls);
 

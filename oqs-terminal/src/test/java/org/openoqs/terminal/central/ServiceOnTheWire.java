@@ -124,6 +124,8 @@ public final class ServiceOnTheWire implements AutoCloseable {
             send(exchange, 200, "{\"packages\":[]}");
         } else if (path.equals("/api/v1/certificates/renew")) {
             send(exchange, 200, "{\"certificate\":\"PEM\",\"caCertificate\":\"PEM\"}");
+        } else if (path.equals("/api/v1/clins/bundles") && method.equals("POST")) {
+            send(exchange, 201, "{\"outcome\":\"CREATED\",\"identifier\":\"1^2026^0113810014^0001\"}");
         } else if (path.equals("/api/v1/qualifications/inquiry")) {
             send(exchange, 400, "{\"errorCode\":\"OQSF9002\",\"message\":\"拒否\"}");
         } else {

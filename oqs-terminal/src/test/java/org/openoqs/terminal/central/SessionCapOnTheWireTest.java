@@ -11,7 +11,7 @@ import org.openoqs.core.card.CredentialKind;
 
 /**
  * Issue 14, done-when: 40 concurrent calls mixed across every port — inquiry, card confirmation, device sign-in,
- * bulk, 電子処方箋, 配信 and certificate renewal — on the real HTTPS implementations and one transport never have
+ * bulk, 電子処方箋, 配信, certificate renewal and 電子カルテ情報 registration — on the real HTTPS implementations and one transport never have
  * more than the 20-session cap open at the service, counted by the service itself on its socket.
  */
 class SessionCapOnTheWireTest {
@@ -33,6 +33,7 @@ class SessionCapOnTheWireTest {
                     new HttpsDistributionServer(transport));
             CertificateRenewalService renewal = sessions.limit(CertificateRenewalService.class,
                     new HttpsCertificateRenewalService(transport));
+            ClinsBundleService clins = sessions.limit(ClinsBundleService.class, new HttpsClinsBundleService(transport));
             List<Runnable> calls = List.of(
                     // an inquiry port of its own each time: the facility's settings are cached per instance
                     () -> sessions.limit(CentralService.class, new HttpsCentralService(transport)).resultCharacterCode(),
@@ -43,7 +44,8 @@ class SessionCapOnTheWireTest {
                     () -> bulk.upload(BulkKind.values()[0], "<req/>".getBytes(StandardCharsets.UTF_8), null),
                     () -> eps.readerSettings(),
                     () -> distribution.packages(),
-                    () -> renewal.renew("CSR"));
+                    () -> renewal.renew("CSR"),
+                    () -> assertThat(clins.register("{}".getBytes(StandardCharsets.UTF_8)).accepted()).isTrue());
 
             EveryPortSharesTheSessionsTest.callAtOnce(40, calls);
 
