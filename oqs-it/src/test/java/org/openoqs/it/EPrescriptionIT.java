@@ -108,9 +108,10 @@ class EPrescriptionIT {
             throws Exception {
         Path p12 = root.resolve(code + ".p12");
         ca.issueFacilityCertificate(code, "結合試験 " + code).writePkcs12(p12, "facility", PASSWORD);
-        return FacilityTerminal.start(new TerminalConfig(code, server.baseUri(), p12, PASSWORD, trustStore, PASSWORD,
+        TerminalConfig config = new TerminalConfig(code, server.baseUri(), p12, PASSWORD, trustStore, PASSWORD,
                 folders, LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(100))
-                        .withStableFor(Duration.ofMillis(20)), Duration.ofSeconds(5), Duration.ofSeconds(15), null));
+                        .withStableFor(Duration.ofMillis(20)), Duration.ofSeconds(5), Duration.ofSeconds(15), null);
+        return FacilityTerminal.start(config, FacilityTerminal.overHttps(config));
     }
 
     @AfterAll

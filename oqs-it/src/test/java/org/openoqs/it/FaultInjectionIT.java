@@ -269,9 +269,10 @@ class FaultInjectionIT {
 
     private static FacilityTerminal terminal(LinkageFolders folders, LinkageSettings settings, Duration timeouts)
             throws IOException {
-        return FacilityTerminal.start(new TerminalConfig(INSTITUTION, URI.create("https://127.0.0.1:" + proxy.port()
+        TerminalConfig config = new TerminalConfig(INSTITUTION, URI.create("https://127.0.0.1:" + proxy.port()
                 + "/"), clientP12, clientPassword, trustStore, clientPassword, folders, settings, timeouts, timeouts,
-                null));
+                null);
+        return FacilityTerminal.start(config, FacilityTerminal.overHttps(config));
     }
 
     private static LinkageSettings fastRetries() {

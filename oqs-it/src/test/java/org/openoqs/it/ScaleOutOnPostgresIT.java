@@ -76,10 +76,11 @@ class ScaleOutOnPostgresIT {
                 first.facilities().create(INSTITUTION, "オープン診療所（スケールアウト試験）");
                 first.facilities().setMedicalAssistance(INSTITUTION, true);
                 LinkageFolders folders = LinkageFolders.under(dir.resolve("terminal"));
-                try (FacilityTerminal terminal = FacilityTerminal.start(new TerminalConfig(INSTITUTION,
+                TerminalConfig config = new TerminalConfig(INSTITUTION,
                         URI.create("https://127.0.0.1:" + balancer.port() + "/"), pki.clientP12, PASSWORD,
                         pki.trustStore, PASSWORD, folders, LinkageSettings.defaults(), Duration.ofSeconds(10),
-                        Duration.ofSeconds(30), null))) {
+                        Duration.ofSeconds(30), null);
+                try (FacilityTerminal terminal = FacilityTerminal.start(config, FacilityTerminal.overHttps(config))) {
 
                     answerEveryPersona(folders, "utf8", CharacterCode.UTF_8);
                     // a setting changed through the second instance holds for answers from either

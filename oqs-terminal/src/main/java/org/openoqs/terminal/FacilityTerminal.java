@@ -15,10 +15,10 @@ import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.pki.ReloadableClientTls;
 import org.openoqs.terminal.central.CentralService;
 import org.openoqs.terminal.central.CentralServiceHttp;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import org.openoqs.terminal.central.CentralServiceSessions;
 import org.openoqs.terminal.health.TerminalHealth;
-import org.openoqs.terminal.central.HttpsCentralService;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.openoqs.terminal.cleanup.LeftoverFileCleaner;
 import org.openoqs.terminal.credentials.CredentialKey;
@@ -32,16 +32,13 @@ import org.openoqs.terminal.linkage.RequestProcessor;
 import org.openoqs.terminal.requests.ErrorResultWriter;
 import org.openoqs.terminal.requests.QualificationInquiryProcessor;
 import org.openoqs.terminal.requests.RequestRouter;
-import org.openoqs.terminal.requests.eps.EpsGateway;
+import org.openoqs.terminal.central.EpsGateway;
 import org.openoqs.terminal.requests.eps.EpsRequestProcessor;
-import org.openoqs.terminal.requests.eps.HttpsEpsGateway;
-import org.openoqs.terminal.requests.bulk.BulkCentralService;
+import org.openoqs.terminal.central.BulkCentralService;
 import org.openoqs.terminal.requests.bulk.BulkRequestProcessors;
-import org.openoqs.terminal.requests.bulk.HttpsBulkCentralService;
 import org.openoqs.core.medical.MedicalInformationKind;
-import org.openoqs.terminal.reader.CardPathService;
-import org.openoqs.terminal.reader.HttpsCardPathService;
-import org.openoqs.terminal.reader.UnreachableCardPathService;
+import org.openoqs.terminal.central.CardPathService;
+import org.openoqs.terminal.central.UnreachableCardPathService;
 import org.openoqs.terminal.requests.MedicalInformationProcessor;
 import org.openoqs.terminal.requests.ReferenceNumberRegistrationProcessor;
 
@@ -66,54 +63,27 @@ public final class FacilityTerminal implements AutoCloseable {
         this.institutionCode = institutionCode;
     }
 
-    /** Builds the terminal against the real central service (HTTPS with the facility certificate) and starts it. */
-    public static FacilityTerminal start(TerminalConfig config) throws IOException {
-        // reloadable: a renewed client.p12 (docs/certificates.md) is used from the next connection on, no restart
+    /**
+     * The ports over HTTPS with the facility certificate of {@code config}, on one transport (client, kept-alive
+     * connections). The certificate is reloadable: a renewed client.p12 (docs/certificates.md) is used from the next
+     * connection on, no restart.
+     */
+    public static CentralServicePorts overHttps(TerminalConfig config) {
         SSLContext tls = ReloadableClientTls.open(config.clientPkcs12(), config.clientPassword(),
                 config.trustStore(), config.trustPassword()).sslContext();
-        // one transport (client, kept-alive connections) for every port; start() puts each under the session limit
-        CentralServiceHttp transport = new CentralServiceHttp(config.serviceUri(), tls, config.connectTimeout(),
-                config.requestTimeout());
-        return start(config, new HttpsCentralService(transport), new HttpsCardPathService(transport, null),
-                new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport));
+        return CentralServicePorts.overHttps(new CentralServiceHttp(config.serviceUri(), tls, config.connectTimeout(),
+                config.requestTimeout()));
     }
 
     /**
-     * Builds the terminal against any {@link CentralService} (simulators, tests) and starts it.
+     * Builds the terminal on its ports — {@link #overHttps(TerminalConfig)} for the real service, simulators in
+     * tests — and starts it. Every call of every port goes through the terminal's sessions.
      *
      * @throws org.openoqs.terminal.credentials.CredentialException with a terminal home whose credential store
      *         lacks a needed entry or holds a malformed one: the terminal does not start (docs/linkage.md)
      * @throws org.openoqs.terminal.encryption.EncryptionConfigException a malformed encrypt.conf / encrypt_face.conf
      */
-    public static FacilityTerminal start(TerminalConfig config, CentralService central) throws IOException {
-        return start(config, central, null);
-    }
-
-    /**
-     * Like {@link #start(TerminalConfig, CentralService)}, with the card path's service for 照会番号 and medical
-     * information requests ({@code null}: those requests are answered "not supported").
-     */
-    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath)
-            throws IOException {
-        return start(config, central, cardPath, null);
-    }
-
-    /**
-     * Like {@link #start(TerminalConfig, CentralService, CardPathService)}, with the service's bulk endpoints for the
-     * {@code OQSmu…} flows ({@code null}: those requests are answered "not supported"; docs/bulk.md).
-     */
-    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
-            BulkCentralService bulk) throws IOException {
-        return start(config, central, cardPath, bulk, null);
-    }
-
-    /**
-     * Like {@link #start(TerminalConfig, CentralService, CardPathService, BulkCentralService)}, with the service's
-     * 電子処方箋 endpoints for the {@code EPS…} files ({@code null}: those requests are answered "not supported";
-     * docs/e-prescription.md).
-     */
-    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
-            BulkCentralService bulk, EpsGateway eps) throws IOException {
+    public static FacilityTerminal start(TerminalConfig config, CentralServicePorts ports) throws IOException {
         // Credentials and encryption switches are checked before anything starts (docs/linkage.md).
         String institutionCode = config.institutionCode();
         EncryptionConfig encryption = EncryptionConfig.allPlain();
@@ -127,7 +97,7 @@ public final class FacilityTerminal implements AutoCloseable {
         }
         // every call to the service, from any processor and port, shares the real terminal's limit of concurrent
         // sessions, and any port's outage shows in work/health.json
-        CentralServiceSessions sessions = CentralServiceSessions.around(central,
+        CentralServiceSessions sessions = CentralServiceSessions.around(ports.inquiry(),
                 config.linkageSettings().maxConcurrent());
         XmlDocumentReader reader = new XmlDocumentReader();
         ErrorResultWriter results = new ErrorResultWriter(institutionCode,
@@ -137,10 +107,10 @@ public final class FacilityTerminal implements AutoCloseable {
                 sessions.service(), reader, results, config.clock()));
         // card path: 照会番号 and medical information (docs/card-path.md); without its service (simulators) these
         // requests get a file-level error saying the service is not reachable from this terminal
-        CardPathService cards = cardPath != null ? sessions.limit(CardPathService.class, cardPath)
+        CardPathService cards = ports.cardPath() != null ? sessions.limit(CardPathService.class, ports.cardPath())
                 : UnreachableCardPathService.INSTANCE;
-        bulk = sessions.limit(BulkCentralService.class, bulk);
-        eps = sessions.limit(EpsGateway.class, eps);
+        BulkCentralService bulk = sessions.limit(BulkCentralService.class, ports.bulk());
+        EpsGateway eps = sessions.limit(EpsGateway.class, ports.eps());
         processors.put(RequestType.REFERENCE_NUMBER_REGISTRATION,
                 new ReferenceNumberRegistrationProcessor(cards, reader, results));
         processors.put(RequestType.DRUG_INFORMATION, new MedicalInformationProcessor(MedicalInformationKind.DRUG,

@@ -82,9 +82,10 @@ public final class BulkBenchmark {
         try (CentralServer server = CentralServer.start(config.build())) {
             server.facilities().create(INSTITUTION_CODE, "ベンチマーク診療所");
             LinkageFolders folders = LinkageFolders.under(Files.createDirectories(root.resolve("terminal")));
-            try (FacilityTerminal terminal = FacilityTerminal.start(new TerminalConfig(INSTITUTION_CODE,
-                    server.baseUri(), client, PASSWORD, trust, PASSWORD, folders, null, Duration.ofSeconds(5),
-                    Duration.ofSeconds(60), null))) {
+            TerminalConfig terminalConfig = new TerminalConfig(INSTITUTION_CODE, server.baseUri(), client, PASSWORD,
+                    trust, PASSWORD, folders, null, Duration.ofSeconds(5), Duration.ofSeconds(60), null);
+            try (FacilityTerminal terminal = FacilityTerminal.start(terminalConfig,
+                    FacilityTerminal.overHttps(terminalConfig))) {
                 heap.start();
                 for (int run = 1; run <= runs; run++) {
                     long before = heap.usedNow();

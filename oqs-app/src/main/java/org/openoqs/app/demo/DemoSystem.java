@@ -179,7 +179,8 @@ public final class DemoSystem implements AutoCloseable {
         DemoHomePermissions.repair(home); // the database files H2 has just created
         DemoSystem system = new DemoSystem(home, server, sites, properties, lock);
         // the distribution agent (配信アプリケーション): registers, installs, reports, warns about the certificate
-        system.distribution = org.openoqs.app.distribution.DemoDistribution.startAgent(home.root(), Duration.ofMinutes(60));
+        system.distribution = org.openoqs.app.distribution.DemoDistribution.startAgent(home.root(), Duration.ofMinutes(60),
+                system.terminal().centralSessions()); // the clinic's: its health file shows a 配信 outage
         return system;
     }
 
@@ -191,7 +192,7 @@ public final class DemoSystem implements AutoCloseable {
                 new LinkageFolders(home.reqDirectory(f), home.resDirectory(f), home.terminalWorkDirectory(f)),
                 null, Duration.ofSeconds(5), Duration.ofSeconds(15), null, home.terminalDirectory(f),
                 home.faceDirectory(f), null);
-        FacilityTerminal terminal = FacilityTerminal.start(config);
+        FacilityTerminal terminal = FacilityTerminal.start(config, FacilityTerminal.overHttps(config));
         try { // the card reader (simulator) with its local page: docs/card-path.md
             CardReaderTerminal reader = CardReaderTerminal.start(config, terminal.institutionCode(),
                     home.terminalDirectory(f).resolve("reader"), home.faceDirectory(f), terminal.faceResultEncryption(), 0,

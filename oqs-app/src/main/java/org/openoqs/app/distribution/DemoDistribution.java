@@ -91,10 +91,17 @@ public final class DemoDistribution implements AutoCloseable {
         }
     }
 
-    /** Starts the demo terminal's agent; needs {@code demo.properties} written. */
-    public static DemoDistribution startAgent(Path demoHome, Duration interval) throws IOException {
+    /**
+     * Starts the demo terminal's agent; needs {@code demo.properties} written.
+     *
+     * @param sessions the demo terminal's sessions: the agent runs in its process, so its calls share its limit and
+     *                 an outage they meet shows in its {@code work/health.json}
+     */
+    public static DemoDistribution startAgent(Path demoHome, Duration interval,
+            org.openoqs.terminal.central.CentralServiceSessions sessions) throws IOException {
         TerminalSetupLoader.Loaded loaded = TerminalSetupLoader.load(demoHome);
-        DistributionAgent agent = TerminalServices.of(loaded.setup()).agent(interval, loaded.autoRenewDays());
+        DistributionAgent agent = TerminalServices.of(loaded.setup(), sessions).agent(interval,
+                loaded.autoRenewDays());
         agent.start();
         log.info("distribution agent started for {}", loaded.setup().computerName());
         return new DemoDistribution(agent);

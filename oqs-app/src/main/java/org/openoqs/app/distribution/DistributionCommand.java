@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.openoqs.app.doctor.TerminalSetupLoader;
-import org.openoqs.terminal.distribution.ConnectionResult;
+import org.openoqs.terminal.central.ConnectionResult;
 import org.openoqs.terminal.distribution.CycleReport;
 import org.openoqs.terminal.distribution.DistributionAgent;
-import org.openoqs.terminal.distribution.DistributionUnavailableException;
+import org.openoqs.terminal.central.DistributionUnavailableException;
 import org.openoqs.terminal.distribution.InstalledComponents;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,7 +84,7 @@ public final class DistributionCommand implements Runnable {
                 spec.commandLine().getOut().println("登録しました: 医療機関コード " + registration.institutionCode()
                         + "、コンピューター名 " + registration.computerName());
                 return 0;
-            } catch (DistributionUnavailableException e) {
+            } catch (DistributionUnavailableException | org.openoqs.terminal.central.DistributionRefusedException e) {
                 spec.commandLine().getErr().println("接続失敗: " + e.getMessage());
                 return 1;
             }
@@ -156,10 +156,10 @@ public final class DistributionCommand implements Runnable {
             try {
                 for (var p : services.server().packages()) {
                     offered.merge(p.component(), p.version().text(), (a, b) ->
-                            org.openoqs.terminal.distribution.PackageVersion.of(a)
-                                    .compareTo(org.openoqs.terminal.distribution.PackageVersion.of(b)) >= 0 ? a : b);
+                            org.openoqs.terminal.central.PackageVersion.of(a)
+                                    .compareTo(org.openoqs.terminal.central.PackageVersion.of(b)) >= 0 ? a : b);
                 }
-            } catch (DistributionUnavailableException e) {
+            } catch (DistributionUnavailableException | org.openoqs.terminal.central.DistributionRefusedException e) {
                 out.println("（配信サーバーに接続できないため最新バージョンは表示できません: " + e.getMessage() + "）");
             }
             out.println("配信アプリケーション " + TerminalServices.agentVersion());

@@ -80,7 +80,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         FacilityTerminal terminal;
         try {
-            terminal = FacilityTerminal.start(config);
+            terminal = FacilityTerminal.start(config, FacilityTerminal.overHttps(config));
         } catch (CredentialException | EncryptionConfigException refused) {
             err.println("oqs terminal: " + refused.getMessage());
             return EX_CONFIG;

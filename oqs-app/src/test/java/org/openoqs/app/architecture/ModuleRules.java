@@ -14,12 +14,14 @@ import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -197,17 +199,53 @@ final class ModuleRules {
      * the doctor ({@code terminal.doctor}) tests the connection itself, proxy and ports included; the distribution
      * agent and certificate renewal still have their own clients (the seed's proxy settings for the 配信 service,
      * the renewal before a certificate exists) and are the remaining work of issue 14.
+     * Issue 14 point 1: the terminal reaches the central service through {@code terminal.central} only — one port per
+     * capability on its one transport ({@code CentralServiceHttp}) under the one set of sessions. One exception,
+     * with its reason: the doctor ({@code terminal.doctor}) tests the connection itself — DNS, proxy, ports, the TLS
+     * handshake — and must see each layer's failure as it is, not as a port's outage.
      */
     static final ArchRule ONLY_THE_CENTRAL_PACKAGE_CONNECTS = noClasses()
             .that().resideInAPackage("org.openoqs.terminal..")
             .and().resideOutsideOfPackages("org.openoqs.terminal.central..", "org.openoqs.terminal.doctor..")
-            .and().doNotHaveFullyQualifiedName("org.openoqs.terminal.distribution.HttpsDistributionServer")
-            .and().doNotHaveFullyQualifiedName("org.openoqs.terminal.certificate.CertificateRenewalClient")
             .should().callMethodWhere(target("java.net.http.HttpClient", "newBuilder"))
             .orShould().callMethodWhere(target("java.net.http.HttpClient", "newHttpClient"))
             .orShould().callMethodWhere(target("java.net.URL", "openConnection"))
             .because("the terminal's calls to the central service go through terminal.central (CentralServiceHttp "
                     + "under CentralServiceSessions), so the session limit and the health file see them (issue 14)");
+
+    /**
+     * Issue 14: the packages of oqs-terminal (its root package {@code org.openoqs.terminal} included) do not import
+     * each other in a cycle, so each can be read, tested and replaced from the bottom up: the ports in
+     * {@code terminal.central} at the bottom, the feature packages above them, {@code FacilityTerminal} on top. A
+     * failure names each cycle with the classes whose dependencies close it.
+     */
+    static final SliceAssignment TERMINAL_PACKAGES = new PackagesUnder("org.openoqs.terminal");
+
+    static final ArchRule TERMINAL_PACKAGES_FREE_OF_CYCLES = SlicesRuleDefinition.slices()
+            .assignedFrom(TERMINAL_PACKAGES)
+            .should().beFreeOfCycles()
+            .because("a cycle between the terminal's packages means none of them can change alone (issue 14)");
+
+    /** Each package under {@code root} (and {@code root} itself) is a slice; other classes are left out. */
+    private static final class PackagesUnder implements SliceAssignment {
+        private final String root;
+
+        PackagesUnder(String root) {
+            this.root = root;
+        }
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            return name.equals(root) || name.startsWith(root + ".") ? SliceIdentifier.of(name)
+                    : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "the packages of " + root;
+        }
+    }
 
     private static DescribedPredicate<JavaMethodCall> target(String owner,
             String name) {

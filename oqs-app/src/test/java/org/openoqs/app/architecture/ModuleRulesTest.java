@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,6 +51,41 @@ class ModuleRulesTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("OwnHttpClient")
                 .hasMessageContaining("HttpClient.newBuilder");
+    }
+
+    @Test
+    void theTerminalsPackagesHaveNoCycle() {
+        ModuleRules.TERMINAL_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aCycleBetweenTerminalPackagesIsNamedWithItsClasses() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.terminal.archfixture.cycle.linkage.AgentCallingBack.class,
+                org.openoqs.terminal.archfixture.cycle.requests.ProcessorReachingIn.class);
+        assertThatThrownBy(() -> ModuleRules.TERMINAL_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("org.openoqs.terminal.archfixture.cycle.linkage")
+                .hasMessageContaining("org.openoqs.terminal.archfixture.cycle.requests")
+                .hasMessageContaining("AgentCallingBack.answer")
+                .hasMessageContaining("ProcessorReachingIn.process");
+    }
+
+    @Test
+    void theCycleRuleLooksAtTheRootPackageToo() {
+        JavaClasses classes = new ClassFileImporter().importClasses(org.openoqs.terminal.FacilityTerminal.class,
+                org.openoqs.terminal.health.TerminalHealth.class, org.openoqs.core.error.ErrorCode.class);
+        assertThat(sliceOf(classes, org.openoqs.terminal.FacilityTerminal.class))
+                .isEqualTo(SliceIdentifier.of("org.openoqs.terminal"));
+        assertThat(sliceOf(classes, org.openoqs.terminal.health.TerminalHealth.class))
+                .isEqualTo(SliceIdentifier.of("org.openoqs.terminal.health"));
+        assertThat(sliceOf(classes, org.openoqs.core.error.ErrorCode.class)).as("other modules are left out")
+                .isEqualTo(SliceIdentifier.ignore());
+    }
+
+    private static SliceIdentifier sliceOf(JavaClasses classes, Class<?> type) {
+        return ModuleRules.TERMINAL_PACKAGES.getIdentifierOf(classes.get(type));
     }
 
     @Test

@@ -37,7 +37,7 @@ import org.openoqs.terminal.credentials.CredentialKey;
 import org.openoqs.terminal.credentials.CredentialStore;
 import org.openoqs.terminal.linkage.LinkageFolders;
 import org.openoqs.terminal.reader.CardReaderTerminal;
-import org.openoqs.terminal.reader.FaceDeviceAccount;
+import org.openoqs.terminal.central.FaceDeviceAccount;
 import org.openoqs.terminal.reader.ReaderOutcome;
 import org.openoqs.terminal.reader.ReaderRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,7 +176,7 @@ class ReaderDeviceSessionTest {
                 new LinkageFolders(dir.resolve("req"), dir.resolve("res"), dir.resolve("work")), null,
                 Duration.ofSeconds(5), Duration.ofSeconds(15), null);
         return CardReaderTerminal.start(config, account, DemoSystem.INSTITUTION_CODE, dir.resolve("reader"),
-                Files.createDirectories(dir.resolve("face")), demo.terminal().faceResultEncryption(), 0);
+                Files.createDirectories(dir.resolve("face")), demo.terminal().faceResultEncryption(), 0, null);
     }
 
     private static String page(CardReaderTerminal reader) throws Exception {

@@ -53,10 +53,11 @@ final class LiveTerminal {
                 .ca(ca.directory(), PASSWORD).seedDemoData(false).build());
         server.facilities().create(CODE, "ライブ診療所");
         Path home = terminalHome("terminal", ca.issueFacilityCertificate(CODE, "ライブ診療所"));
-        terminal = FacilityTerminal.start(new TerminalConfig(CODE, server.baseUri(), home.resolve("client.p12"),
+        TerminalConfig config = new TerminalConfig(CODE, server.baseUri(), home.resolve("client.p12"),
                 PASSWORD, home.resolve("trust.p12"), PASSWORD, new LinkageFolders(root.resolve("OQS/req"),
                 root.resolve("OQS/res"), home.resolve("work")), null, Duration.ofSeconds(5), Duration.ofSeconds(15),
-                null, home, root.resolve("OQS/face"), null));
+                null, home, root.resolve("OQS/face"), null);
+        terminal = FacilityTerminal.start(config, FacilityTerminal.overHttps(config));
         TerminalServices.of(TerminalSetupLoader.load(home).setup()).agent(Duration.ofHours(1), 0).runOnce();
     }
 

@@ -30,6 +30,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (a refused handshake, HTTP 4xx with the service's error code and Japanese message) is
  * {@link CentralServiceRefusedException}; an answer the terminal cannot read is a refusal with
  * {@code CENTRAL_SERVICE_INVALID_RESPONSE}.
+ *
+ * <p>Options differ per terminal process, not per call: the facility's client certificate (a reloadable context, so
+ * a renewed certificate is used from the next connection on — renewal itself runs on the current one), the
+ * timeouts, and the seed's proxy with its bypass list ({@link ProxySettings}, chapter 3), which the 配信 agent and
+ * certificate renewal use where the PC reaches the service through a proxy. A port whose calls take longer takes
+ * the same transport with another request timeout ({@link #withRequestTimeout}).
  */
 public final class CentralServiceHttp {
 
@@ -40,11 +46,24 @@ public final class CentralServiceHttp {
     private final Duration requestTimeout;
 
     public CentralServiceHttp(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this(baseUri, HttpClient.newBuilder()
+        this(baseUri, tls, connectTimeout, requestTimeout, null);
+    }
+
+    /** @param proxy the seed's proxy with its bypass list, or {@code null} for direct connections */
+    public CentralServiceHttp(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout,
+            ProxySettings proxy) {
+        this(baseUri, client(tls, connectTimeout, proxy), requestTimeout);
+    }
+
+    private static HttpClient client(SSLContext tls, Duration connectTimeout, ProxySettings proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .sslContext(tls)
                 .connectTimeout(connectTimeout)
-                .version(HttpClient.Version.HTTP_1_1)
-                .build(), requestTimeout);
+                .version(HttpClient.Version.HTTP_1_1);
+        if (proxy != null) {
+            builder.proxy(proxy.selector());
+        }
+        return builder.build();
     }
 
     private CentralServiceHttp(URI baseUri, HttpClient http, Duration requestTimeout) {
@@ -60,6 +79,10 @@ public final class CentralServiceHttp {
 
     public Duration requestTimeout() {
         return requestTimeout;
+    }
+
+    public URI baseUri() {
+        return baseUri;
     }
 
     /** A successful answer, its body already decompressed when the service sent it gzip-encoded. */
@@ -94,26 +117,7 @@ public final class CentralServiceHttp {
 
     /** Sends a request and maps every failure as the class comment says. */
     public Answer send(HttpRequest.Builder request) {
-        HttpResponse<byte[]> response;
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (SSLHandshakeException handshake) {
-            if (!HandshakeFailures.isRefusal(handshake)) {
-                // closed or reset half-way (restart, network): an outage, retried like one
-                throw new CentralServiceUnavailableException("central service connection broken during the TLS "
-                        + "handshake: " + handshake, handshake);
-            }
-            // A handshake the service refuses (unknown CA, revoked at the TLS layer) will not heal by retrying.
-            throw new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED,
-                    ErrorCode.CENTRAL_SERVICE_REJECTED.message());
-        } catch (HttpTimeoutException | ConnectException unreachable) {
-            throw new CentralServiceUnavailableException("central service unreachable: " + unreachable, unreachable);
-        } catch (IOException failed) {
-            throw new CentralServiceUnavailableException("central service connection failed: " + failed, failed);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            throw new CentralServiceUnavailableException("interrupted while calling the central service", interrupted);
-        }
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
         if (status >= 500) {
             throw new CentralServiceUnavailableException("central service answered HTTP " + status);
@@ -123,6 +127,33 @@ public final class CentralServiceHttp {
             throw refusal(new String(body, StandardCharsets.UTF_8), status);
         }
         return new Answer(status, response.headers(), body);
+    }
+
+    /**
+     * Sends a request and returns the response whatever its status, for a port that reads statuses itself (404 for
+     * "none", a body streamed to a file). Only the connection's failures are mapped, as the class comment says; the
+     * {@link CentralServiceUnavailableException} keeps the network's exception as its cause.
+     */
+    public <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return http.send(request.build(), body);
+        } catch (SSLHandshakeException handshake) {
+            if (!HandshakeFailures.isRefusal(handshake)) {
+                // closed or reset half-way (restart, network): an outage, retried like one
+                throw new CentralServiceUnavailableException("central service connection broken during the TLS "
+                        + "handshake: " + handshake, handshake);
+            }
+            // A handshake the service refuses (unknown CA, revoked at the TLS layer) will not heal by retrying.
+            throw new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED,
+                    ErrorCode.CENTRAL_SERVICE_REJECTED.message(), handshake);
+        } catch (HttpTimeoutException | ConnectException unreachable) {
+            throw new CentralServiceUnavailableException("central service unreachable: " + unreachable, unreachable);
+        } catch (IOException failed) {
+            throw new CentralServiceUnavailableException("central service connection failed: " + failed, failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new CentralServiceUnavailableException("interrupted while calling the central service", interrupted);
+        }
     }
 
     // Bulk answers come gzip-encoded when asked for (a 25 MB result shrinks about 15×).

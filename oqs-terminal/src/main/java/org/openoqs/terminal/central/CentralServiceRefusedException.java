@@ -19,6 +19,12 @@ public class CentralServiceRefusedException extends RuntimeException {
         this.serviceMessage = serviceMessage;
     }
 
+    /** With the exception that shows the refusal (a TLS alert), for callers that tell certificate problems apart. */
+    public CentralServiceRefusedException(ErrorCode errorCode, String serviceMessage, Throwable cause) {
+        this(errorCode, serviceMessage);
+        initCause(cause);
+    }
+
     public ErrorCode errorCode() {
         return errorCode;
     }

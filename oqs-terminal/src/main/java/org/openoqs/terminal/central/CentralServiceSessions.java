@@ -17,8 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The terminal's sessions with the central service. Every call of every port goes through here — qualification
- * inquiries ({@link CentralService}), the card path (照会番号, 医療情報, 居宅, マイナ在宅受付Web URL), bulk and
- * 電子処方箋 — so that
+ * inquiries ({@link CentralService}), the card path ({@link CardPathService}: 照会番号, 医療情報, 居宅, マイナ在宅受付Web
+ * URL, the reader's card calls), the reader's {@link DeviceSignIn}, bulk ({@link BulkCentralService}), 電子処方箋
+ * ({@link EpsGateway}), 配信 ({@link DistributionServer}) and certificate renewal ({@link CertificateRenewalService})
+ * — so that
  * <ul>
  *   <li>at most {@link #limit()} calls are open at the same time, across all ports — the real terminal's limit of 20
  *       concurrent sessions; further callers wait their turn (first come, first served), they are never refused;</li>
@@ -55,11 +57,26 @@ public final class CentralServiceSessions {
 
     /** Wraps the inquiry port {@code delegate}; use {@link #service()} for its calls, {@link #limit} for the others. */
     public static CentralServiceSessions around(CentralService delegate, int limit) {
-        return new CentralServiceSessions(delegate, limit);
+        return new CentralServiceSessions(Objects.requireNonNull(delegate, "delegate"), limit);
     }
 
-    /** The inquiry port, limited and observed. */
+    /**
+     * Sessions for a process that has no inquiry port (a card reader or the 配信 agent on their own): its ports are
+     * limited by {@link #limit(Class, Object)}.
+     */
+    public static CentralServiceSessions withLimit(int limit) {
+        return new CentralServiceSessions(null, limit);
+    }
+
+    /**
+     * The inquiry port, limited and observed.
+     *
+     * @throws IllegalStateException for sessions made {@link #withLimit without one}
+     */
     public CentralService service() {
+        if (limited == null) {
+            throw new IllegalStateException("these sessions have no inquiry port");
+        }
         return limited;
     }
 
@@ -103,7 +120,7 @@ public final class CentralServiceSessions {
         return Optional.ofNullable(outage.get());
     }
 
-    private Object call(Object delegate, Method method, Object[] args) throws Throwable {
+    private Object call(Class<?> port, Object delegate, Method method, Object[] args) throws Throwable {
         int[] nesting = depth.get();
         boolean outermost = nesting[0] == 0;
         if (outermost) {
@@ -123,7 +140,7 @@ public final class CentralServiceSessions {
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof CentralServiceUnavailableException unavailable) {
-                unreachable(unavailable);
+                unreachable(port.getSimpleName() + "." + method.getName(), unavailable);
             } else if (cause instanceof CentralServiceRefusedException) {
                 reachable(); // it answered, if only to refuse
             }
@@ -144,8 +161,9 @@ public final class CentralServiceSessions {
         }
     }
 
-    private void unreachable(CentralServiceUnavailableException failure) {
-        ServiceOutage started = new ServiceOutage(Instant.now(), String.valueOf(failure.getMessage()));
+    /** @param where the port and method that met the outage, so the health file says which call failed */
+    private void unreachable(String where, CentralServiceUnavailableException failure) {
+        ServiceOutage started = new ServiceOutage(Instant.now(), where + ": " + failure.getMessage());
         ServiceOutage before = outage.getAndUpdate(current -> current == null ? started
                 : new ServiceOutage(current.since(), started.detail()));
         if (before == null) {
@@ -172,7 +190,7 @@ public final class CentralServiceSessions {
                     default -> "CentralServiceSessions[" + limit + " × " + port.getSimpleName() + " " + delegate + "]";
                 };
             }
-            return call(delegate, method, args);
+            return call(port, delegate, method, args);
         }
     }
 }

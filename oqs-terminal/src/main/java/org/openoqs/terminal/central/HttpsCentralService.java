@@ -1,10 +1,8 @@
 package org.openoqs.terminal.central;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.InputRejectedException;
@@ -22,10 +20,6 @@ public final class HttpsCentralService implements CentralService {
 
     private final CentralServiceHttp http;
     private final AtomicReference<CachedCharacterCode> characterCode = new AtomicReference<>();
-
-    public HttpsCentralService(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this(new CentralServiceHttp(baseUri, tls, connectTimeout, requestTimeout));
-    }
 
     /** On the terminal's shared transport. */
     public HttpsCentralService(CentralServiceHttp transport) {

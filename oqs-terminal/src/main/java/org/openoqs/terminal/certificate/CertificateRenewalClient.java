@@ -3,9 +3,6 @@ package org.openoqs.terminal.certificate;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,11 +11,9 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1String;
@@ -29,12 +24,13 @@ import org.openoqs.pki.CertificateSigningRequests;
 import org.openoqs.pki.FacilityCertificates;
 import org.openoqs.pki.IssuedCredential;
 import org.openoqs.pki.ReloadableClientTls;
-import org.openoqs.terminal.distribution.ConnectionProblem;
-import org.openoqs.terminal.distribution.ProxySettings;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.terminal.central.CentralServiceRefusedException;
+import org.openoqs.terminal.central.CertificateRenewalService;
+import org.openoqs.terminal.central.ConnectionProblem;
+import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renews the terminal's own facility certificate without downtime, as the seed's MPKI client does: a new key pair
@@ -45,43 +41,32 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CertificateRenewalClient {
     private static final Logger log = LoggerFactory.getLogger(CertificateRenewalClient.class);
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     static final String ALIAS = "facility";
 
+    private final CertificateRenewalService service;
     private final URI serviceUri;
     private final ReloadableClientTls tls;
     private final char[] password;
     private final X509Certificate trustAnchor;
-    private final HttpClient http;
-    private final Duration timeout;
 
-    public CertificateRenewalClient(URI serviceUri, ReloadableClientTls tls, char[] p12Password,
-                                    X509Certificate trustAnchor, ProxySettings proxy, Duration timeout) {
+    /**
+     * @param service the renewal port, on a transport with {@code tls}'s current certificate (and under the
+     *                terminal's sessions where it has them)
+     * @param serviceUri for the messages that name where the service could not be reached
+     */
+    public CertificateRenewalClient(CertificateRenewalService service, URI serviceUri, ReloadableClientTls tls,
+                                    char[] p12Password, X509Certificate trustAnchor) {
+        this.service = service;
         this.serviceUri = serviceUri;
         this.tls = tls;
         this.password = p12Password.clone();
         this.trustAnchor = trustAnchor;
-        this.timeout = timeout;
-        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls.sslContext()).connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1);
-        if (proxy != null) {
-            builder.proxy(proxy.selector());
-        }
-        this.http = builder.build();
     }
 
     /**
      * @throws RenewalFailedException refused by the service, unreachable, or an answer that does not fit
      */
-    private static Instant instantOrNull(String text) {
-        try {
-            return text == null || text.isBlank() ? null : Instant.parse(text);
-        } catch (java.time.format.DateTimeParseException unreadable) {
-            return null;
-        }
-    }
-
     public synchronized RenewalResult renew() {
         X509Certificate current = tls.currentCertificate();
         String institutionCode = FacilityCertificates.institutionCodeOf(current).orElseThrow(() ->
@@ -89,9 +74,9 @@ public final class CertificateRenewalClient {
         KeyPair keys = CertificateSigningRequests.newKeyPair();
         String csr = CertificateSigningRequests.toPem(
                 CertificateSigningRequests.facilityRequest(keys, institutionCode, organizationOf(current)));
-        JsonNode answer = post(csr);
-        X509Certificate renewed = parse(answer.path("certificate").asString(""));
-        X509Certificate ca = parse(answer.path("caCertificate").asString(""));
+        CertificateRenewalService.Renewed answer = post(csr);
+        X509Certificate renewed = parse(answer.certificatePem());
+        X509Certificate ca = parse(answer.caCertificatePem());
         check(renewed, keys, institutionCode);
         Path file = tls.clientPkcs12();
         Path previousCopy = file.resolveSibling(file.getFileName() + ".previous");
@@ -106,39 +91,26 @@ public final class CertificateRenewalClient {
                     + tls.lastReloadProblem().orElse("理由不明"));
         }
         RenewalResult result = new RenewalResult(serial(current), serial(renewed), renewed.getNotAfter().toInstant(),
-                previousCopy, instantOrNull(answer.path("previousRevokedAfter").asString(null)));
+                previousCopy, answer.previousRevokedAfter());
         log.info("クライアント証明書を更新しました（シリアル {} → {}、有効期限 {}）。以前の証明書は {} に失効します。",
                 result.previousSerial(), result.newSerial(), result.newNotAfter(),
                 result.previousRevokedAfter() == null ? "有効期限" : result.previousRevokedAfter());
         return result;
     }
 
-    private JsonNode post(String csr) {
-        HttpRequest request = HttpRequest.newBuilder(serviceUri.resolve("api/v1/certificates/renew"))
-                .timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("csr", csr)),
-                        StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<String> response;
+    private CertificateRenewalService.Renewed post(String csr) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new RenewalFailedException("証明書を更新できません: " + ConnectionProblem.of(e, serviceUri).message(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RenewalFailedException("証明書の更新が中断されました", e);
+            return service.renew(csr);
+        } catch (CentralServiceUnavailableException unreachable) {
+            Throwable why = unreachable.getCause() != null ? unreachable.getCause() : unreachable;
+            throw new RenewalFailedException("証明書を更新できません: " + ConnectionProblem.of(why, serviceUri).message(),
+                    unreachable);
+        } catch (CentralServiceRefusedException refused) {
+            if (refused.errorCode() == ErrorCode.CENTRAL_SERVICE_INVALID_RESPONSE) {
+                throw new RenewalFailedException("証明書を更新できません: サービスの応答を読み取れません");
+            }
+            throw new RenewalFailedException(refused.serviceMessage(), refused);
         }
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (RuntimeException e) {
-            throw new RenewalFailedException("証明書を更新できません: サービスの応答を読み取れません（HTTP " + response.statusCode() + "）");
-        }
-        if (response.statusCode() != 200) {
-            throw new RenewalFailedException(body.path("message").asString("証明書を更新できません（HTTP "
-                    + response.statusCode() + "）"));
-        }
-        return body;
     }
 
     private void check(X509Certificate renewed, KeyPair keys, String institutionCode) {

@@ -1,5 +1,9 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.ConnectionProblem;
+
+import org.openoqs.terminal.central.TerminalRegistration;
+
 import java.util.List;
 import java.util.Optional;
 

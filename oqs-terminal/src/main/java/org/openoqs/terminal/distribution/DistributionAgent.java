@@ -1,5 +1,21 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.PackageRefusedException;
+
+import org.openoqs.terminal.central.DistributionUnavailableException;
+import org.openoqs.terminal.central.DistributionRefusedException;
+import org.openoqs.terminal.central.ReportedVersion;
+
+import org.openoqs.terminal.central.ConnectionProblem;
+
+import org.openoqs.terminal.central.ConnectionResult;
+
+import org.openoqs.terminal.central.TerminalRegistration;
+
+import org.openoqs.terminal.central.AvailablePackage;
+
+import org.openoqs.terminal.central.DistributionServer;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +38,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.openoqs.terminal.doctor.Heartbeat;
+import org.openoqs.terminal.health.Heartbeat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -133,8 +149,9 @@ public final class DistributionAgent implements AutoCloseable {
                     log.error("配信パッケージ {} {} をインストールできません", candidate.component(), candidate.version(), e);
                 }
             }
-            server.reportVersions(computerName, components.all());
-        } catch (DistributionUnavailableException e) {
+            server.reportVersions(computerName, components.all().stream()
+                    .map(s -> new ReportedVersion(s.component(), s.current(), s.previous())).toList());
+        } catch (DistributionUnavailableException | DistributionRefusedException e) {
             problem = Optional.of(e.problem());
             log.warn("配信サーバーを利用できません: {}", e.getMessage());
         }

@@ -1,5 +1,7 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.PackageVersion;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;

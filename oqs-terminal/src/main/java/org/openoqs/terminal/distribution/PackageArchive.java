@@ -1,5 +1,11 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.RefusalReason;
+
+import org.openoqs.terminal.central.PackageRefusedException;
+
+import org.openoqs.terminal.central.PackageVersion;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,5 +1,15 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.RefusalReason;
+
+import org.openoqs.terminal.central.PackageRefusedException;
+
+import org.openoqs.terminal.central.DistributionUnavailableException;
+
+import org.openoqs.terminal.central.AvailablePackage;
+
+import org.openoqs.terminal.central.DistributionServer;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;

@@ -1,5 +1,7 @@
 package org.openoqs.terminal.doctor;
 
+import org.openoqs.terminal.health.Heartbeat;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;

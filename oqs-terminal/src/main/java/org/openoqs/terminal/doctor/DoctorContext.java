@@ -17,8 +17,8 @@ import org.openoqs.pki.KeyStoreLoadException;
 import org.openoqs.pki.ReloadableClientTls;
 import org.openoqs.pki.TlsContextException;
 import org.openoqs.pki.TrustStores;
-import org.openoqs.terminal.distribution.ConnectionProblem;
-import org.openoqs.terminal.distribution.ProxySettings;
+import org.openoqs.terminal.central.ConnectionProblem;
+import org.openoqs.terminal.central.ProxySettings;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

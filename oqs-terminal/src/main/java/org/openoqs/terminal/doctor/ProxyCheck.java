@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Optional;
-import org.openoqs.terminal.distribution.ProxySettings;
+import org.openoqs.terminal.central.ProxySettings;
 
 /**
  * Seed ch. 3 (プロキシサーバーの設定): a configured proxy is well-formed ({@code host:port}, bypass entries separated by

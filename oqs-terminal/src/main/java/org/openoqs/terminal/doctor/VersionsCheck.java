@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.openoqs.terminal.distribution.DistributionHome;
 import org.openoqs.terminal.distribution.InstalledComponents;
-import org.openoqs.terminal.distribution.PackageVersion;
+import org.openoqs.terminal.central.PackageVersion;
 
 /**
  * Seed ch. 12 (01 クライアントアプリケーションのバージョン確認: 最新バージョンであること): every component the

@@ -1,9 +1,10 @@
 package org.openoqs.terminal.reader;
 
+
+
+
 import java.time.Clock;
 import org.openoqs.terminal.requests.eps.FacePrescriptionChoice;
-import org.openoqs.terminal.requests.eps.EpsGateway;
-import org.openoqs.terminal.requests.eps.HttpsEpsGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -15,6 +16,14 @@ import java.util.Objects;
 import javax.net.ssl.SSLContext;
 import org.openoqs.files.DurableWrites;
 import org.openoqs.pki.TrustStores;
+import org.openoqs.terminal.central.CardPathService;
+import org.openoqs.terminal.central.DeviceSignIn;
+import org.openoqs.terminal.central.EpsGateway;
+import org.openoqs.terminal.central.FaceDeviceAccount;
+import org.openoqs.terminal.central.HttpsCardPathService;
+import org.openoqs.terminal.central.HttpsDeviceSignIn;
+import org.openoqs.terminal.central.HttpsEpsGateway;
+import org.openoqs.terminal.linkage.LinkageSettings;
 import org.openoqs.terminal.central.CentralServiceHttp;
 import org.openoqs.terminal.central.CentralServiceSessions;
 import org.openoqs.terminal.TerminalConfig;
@@ -41,13 +50,13 @@ public final class CardReaderTerminal implements AutoCloseable {
     private final ReaderStation station;
     private final ReaderWebPage page;
     private final Path readerHome;
-    private final CardPathService service;
+    private final DeviceSignIn signIn;
 
-    private CardReaderTerminal(ReaderStation station, ReaderWebPage page, Path readerHome, CardPathService service) {
+    private CardReaderTerminal(ReaderStation station, ReaderWebPage page, Path readerHome, DeviceSignIn signIn) {
         this.station = station;
         this.page = page;
         this.readerHome = readerHome;
-        this.service = service;
+        this.signIn = signIn;
     }
 
     /**
@@ -55,18 +64,11 @@ public final class CardReaderTerminal implements AutoCloseable {
      * reader's 顔認証用アカウント from the terminal's credential store ({@code OQS_FACE_LOGIN_KEY} in
      * {@code config.home()}). Without that entry (or without a home) the reader starts all the same and its page
      * says why every card is refused.
-     */
-    public static CardReaderTerminal start(TerminalConfig config, String institutionCode, Path readerHome, Path face,
-            FaceResultEncryption encryption, int port) throws IOException {
-        return start(config, institutionCode, readerHome, face, encryption, port, null);
-    }
-
-    /**
-     * Like {@link #start(TerminalConfig, String, Path, Path, FaceResultEncryption, int)}, with the card calls under the
-     * facility terminal's sessions: the reader reaches the service through its terminal, so its calls count against
-     * the terminal's limit and an outage they meet shows in the terminal's {@code work/health.json}.
      *
-     * @param sessions the terminal's sessions ({@code FacilityTerminal.centralSessions()}), or {@code null}
+     * @param sessions the terminal's sessions ({@code FacilityTerminal.centralSessions()}), or {@code null} for a
+     *                 reader on its own: with them the reader reaches the service through its terminal, so its calls
+     *                 count against the terminal's limit and an outage they meet shows in the terminal's
+     *                 {@code work/health.json}
      */
     public static CardReaderTerminal start(TerminalConfig config, String institutionCode, Path readerHome, Path face,
             FaceResultEncryption encryption, int port, CentralServiceSessions sessions) throws IOException {
@@ -75,50 +77,31 @@ public final class CardReaderTerminal implements AutoCloseable {
         return start(config, account, institutionCode, readerHome, face, encryption, port, sessions);
     }
 
-    /** Like {@link #start(TerminalConfig, String, Path, Path, FaceResultEncryption, int)} with the account given. */
+    /** Like {@link #start(TerminalConfig, String, Path, Path, FaceResultEncryption, int, CentralServiceSessions)}
+     * with the account given ({@code null}: none configured). */
     public static CardReaderTerminal start(TerminalConfig config, FaceDeviceAccount account, String institutionCode,
-            Path readerHome, Path face, FaceResultEncryption encryption, int port) throws IOException {
-        return start(config, account, institutionCode, readerHome, face, encryption, port, null);
-    }
-
-    private static CardReaderTerminal start(TerminalConfig config, FaceDeviceAccount account, String institutionCode,
             Path readerHome, Path face, FaceResultEncryption encryption, int port, CentralServiceSessions sessions)
             throws IOException {
+        Objects.requireNonNull(institutionCode, "institutionCode");
         SSLContext tls = TrustStores.clientContext(config.clientPkcs12(), config.clientPassword(), config.trustStore(),
                 config.trustPassword());
         CentralServiceHttp transport = new CentralServiceHttp(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
-        CardPathService service = new HttpsCardPathService(transport, account);
+        HttpsDeviceSignIn deviceSession = new HttpsDeviceSignIn(transport, account);
+        CardPathService service = new HttpsCardPathService(transport, deviceSession);
+        DeviceSignIn signIn = deviceSession;
         EpsGateway eps = new HttpsEpsGateway(transport);
-        if (sessions != null) {
-            service = sessions.limit(CardPathService.class, service);
-            eps = sessions.limit(EpsGateway.class, eps);
+        if (sessions == null) { // a reader on its own still has the real terminal's limit and outage tracking
+            sessions = CentralServiceSessions.withLimit(LinkageSettings.defaults().maxConcurrent());
         }
+        service = sessions.limit(CardPathService.class, service);
+        signIn = sessions.limit(DeviceSignIn.class, signIn);
+        eps = sessions.limit(EpsGateway.class, eps);
         FacePrescriptionChoice prescriptionChoice = new FacePrescriptionChoice(eps, Clock.systemUTC());
-        ReaderConsentOffer consentOffer = ReaderConsentOffer.fromService(transport, Clock.systemUTC());
-        return start(service, prescriptionChoice, consentOffer, institutionCode, readerHome, face, encryption, port);
-    }
-
-    public static CardReaderTerminal start(CardPathService service, String institutionCode, Path readerHome, Path face,
-            FaceResultEncryption encryption, int port) throws IOException {
-        return start(service, null, institutionCode, readerHome, face, encryption, port);
-    }
-
-    /** @param prescriptionChoice the facility's 電子処方箋 reader settings, or {@code null} for none */
-    public static CardReaderTerminal start(CardPathService service, FacePrescriptionChoice prescriptionChoice,
-            String institutionCode, Path readerHome, Path face, FaceResultEncryption encryption, int port)
-            throws IOException {
-        return start(service, prescriptionChoice, null, institutionCode, readerHome, face, encryption, port);
-    }
-
-    /** @param consentOffer the facility's consent choices (環境設定), or {@code null}: all but 電子カルテ情報 */
-    public static CardReaderTerminal start(CardPathService service, FacePrescriptionChoice prescriptionChoice,
-            ReaderConsentOffer consentOffer, String institutionCode, Path readerHome, Path face,
-            FaceResultEncryption encryption, int port) throws IOException {
-        Objects.requireNonNull(institutionCode, "institutionCode");
+        ReaderConsentOffer consentOffer = ReaderConsentOffer.fromService(service, Clock.systemUTC());
         Files.createDirectories(readerHome);
         ReaderStation station = new ReaderStation(institutionCode, new SimulatedCardReader(cardsDirectory(readerHome)),
-                service, new FaceFolderWriter(face, encryption), prescriptionChoice, consentOffer);
+                service, signIn, new FaceFolderWriter(face, encryption), prescriptionChoice, consentOffer);
         station.signIn(); // a failure is shown on the page, not fatal
         ReaderWebPage page = ReaderWebPage.start(station, port);
         try {
@@ -128,7 +111,7 @@ public final class CardReaderTerminal implements AutoCloseable {
             page.close();
             throw failed;
         }
-        return new CardReaderTerminal(station, page, readerHome, service);
+        return new CardReaderTerminal(station, page, readerHome, signIn);
     }
 
     public ReaderStation station() {
@@ -159,6 +142,6 @@ public final class CardReaderTerminal implements AutoCloseable {
     @Override
     public void close() {
         page.close();
-        service.signOutDevice();
+        signIn.signOut();
     }
 }

@@ -8,10 +8,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.openoqs.core.consent.ConsentCategory;
-import org.openoqs.terminal.central.CentralServiceHttp;
+import org.openoqs.terminal.central.CardPathService;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Which consents the reader's 同意 screen offers. Three choices exist only where the facility switched their service
@@ -45,16 +44,16 @@ public final class ReaderConsentOffer {
         this.clock = clock;
     }
 
-    /** Asks the central service over the facility's mutual-TLS connection. */
-    public static ReaderConsentOffer fromService(CentralServiceHttp http, Clock clock) {
-        return new ReaderConsentOffer(() -> optedIn(CentralServiceHttp.json(http.get("/api/v1/facility"))
-                .path("optIns")), clock);
+    /** Asks the central service through the card path's port (under the terminal's sessions). */
+    public static ReaderConsentOffer fromService(CardPathService service, Clock clock) {
+        return new ReaderConsentOffer(() -> optedIn(service.facilityOptIns()), clock);
     }
 
-    static Set<ConsentCategory> optedIn(JsonNode optIns) {
+    /** The choices the switched-on {@code optIns} flags of {@code GET /api/v1/facility} add. */
+    static Set<ConsentCategory> optedIn(Set<String> switchedOn) {
         Set<ConsentCategory> on = EnumSet.noneOf(ConsentCategory.class);
         OPT_IN_FLAGS.forEach((flag, category) -> {
-            if ("1".equals(optIns.path(flag).asString("0"))) {
+            if (switchedOn.contains(flag)) {
                 on.add(category);
             }
         });

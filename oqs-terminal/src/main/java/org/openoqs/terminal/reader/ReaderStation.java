@@ -1,5 +1,11 @@
 package org.openoqs.terminal.reader;
 
+import org.openoqs.terminal.central.CardPathRefusedException;
+
+import org.openoqs.terminal.central.CardPathService;
+import org.openoqs.terminal.central.CentralServiceRefusedException;
+import org.openoqs.terminal.central.DeviceSignIn;
+
 import org.openoqs.terminal.requests.eps.FacePrescriptionChoice;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,36 +40,29 @@ public final class ReaderStation {
     private final String institutionCode;
     private final SimulatedCardReader reader;
     private final CardPathService service;
+    private final DeviceSignIn signIn;
     private final FaceFolderWriter faceFolder;
     private final FacePrescriptionChoice prescriptionChoice;
     private final ReaderConsentOffer consentOffer;
     private final AtomicReference<ReaderMode> mode = new AtomicReference<>(ReaderMode.UNMANNED);
     private final AtomicReference<ReaderOutcome> deviceProblem = new AtomicReference<>();
 
-    public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
-            FaceFolderWriter faceFolder) {
-        this(institutionCode, reader, service, faceFolder, null);
-    }
-
     /**
+     * @param signIn             the reader's 顔認証用アカウント sign-in ({@link DeviceSignIn#NONE} for a service without
+     *                           device sessions)
      * @param prescriptionChoice the facility's 電子処方箋 reader settings; {@code null} when the terminal has no
      *                           e-prescription service (the face result then never carries a choice)
+     * @param consentOffer       which consents the 同意 screen offers (the facility's 環境設定); {@code null}:
+     *                           everything but 電子カルテ情報 ({@link ReaderConsentOffer#withoutOptIns()})
      */
     public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
-            FaceFolderWriter faceFolder, FacePrescriptionChoice prescriptionChoice) {
-        this(institutionCode, reader, service, faceFolder, prescriptionChoice, null);
-    }
-
-    /**
-     * @param consentOffer which consents the 同意 screen offers (the facility's 環境設定); {@code null}: everything
-     *                     but 電子カルテ情報 ({@link ReaderConsentOffer#withoutOptIns()})
-     */
-    public ReaderStation(String institutionCode, SimulatedCardReader reader, CardPathService service,
-            FaceFolderWriter faceFolder, FacePrescriptionChoice prescriptionChoice, ReaderConsentOffer consentOffer) {
+            DeviceSignIn signIn, FaceFolderWriter faceFolder, FacePrescriptionChoice prescriptionChoice,
+            ReaderConsentOffer consentOffer) {
         this.consentOffer = consentOffer;
         this.institutionCode = Objects.requireNonNull(institutionCode, "institutionCode");
         this.reader = reader;
         this.service = service;
+        this.signIn = Objects.requireNonNull(signIn, "signIn");
         this.faceFolder = faceFolder;
         this.prescriptionChoice = prescriptionChoice;
     }
@@ -98,9 +97,9 @@ public final class ReaderStation {
     public void signIn() {
         long started = System.nanoTime();
         try {
-            service.signInDevice();
+            signIn.signIn();
             deviceProblem.set(null);
-        } catch (CardPathRefusedException refused) {
+        } catch (CentralServiceRefusedException refused) {
             log.warn("the card reader cannot sign in: {} {}", refused.errorCode().code(), refused.serviceMessage());
             deviceProblem.set(ReaderOutcome.refused(refused.errorCode(), refused.serviceMessage(), -1, millis(started)));
         } catch (CentralServiceUnavailableException down) {

@@ -16,8 +16,8 @@ import org.openoqs.core.xml.XmlNode;
 import org.openoqs.terminal.linkage.ProcessedResult;
 import org.openoqs.terminal.linkage.RequestFile;
 import org.openoqs.terminal.linkage.RequestProcessor;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathRefusedException;
+import org.openoqs.terminal.central.CardPathService;
 
 /**
  * 居宅同意取得型 re-inquiry: {@code OQSsihvq01req_} (訪問診療等) and {@code OQSsionq01req_} (オンライン診療等), answered

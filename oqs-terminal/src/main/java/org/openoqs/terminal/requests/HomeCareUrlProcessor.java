@@ -14,8 +14,8 @@ import org.openoqs.core.xml.XmlNode;
 import org.openoqs.terminal.linkage.ProcessedResult;
 import org.openoqs.terminal.linkage.RequestFile;
 import org.openoqs.terminal.linkage.RequestProcessor;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathRefusedException;
+import org.openoqs.terminal.central.CardPathService;
 
 /**
  * {@code OQSsiurl01req_} → {@code OQSsiurl01res_<id>.xml}: the facility's マイナ在宅受付Web URL and QR code

@@ -14,8 +14,8 @@ import org.openoqs.core.xml.XmlNode;
 import org.openoqs.terminal.linkage.ProcessedResult;
 import org.openoqs.terminal.linkage.RequestFile;
 import org.openoqs.terminal.linkage.RequestProcessor;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathRefusedException;
+import org.openoqs.terminal.central.CardPathService;
 
 /**
  * 薬剤情報 ({@code YZKsiquc01req_}) and 特定健診情報 ({@code TKKsiquc01req_}): the answer is {@code …res_<id>.xml}, or

@@ -10,8 +10,8 @@ import org.openoqs.core.xml.XmlNode;
 import org.openoqs.terminal.linkage.ProcessedResult;
 import org.openoqs.terminal.linkage.RequestFile;
 import org.openoqs.terminal.linkage.RequestProcessor;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathRefusedException;
+import org.openoqs.terminal.central.CardPathService;
 
 /**
  * 照会番号 単件登録 ({@code OQSsiimm01req_} → {@code OQSsiimm01res_}). Bytes the XML reader refuses are answered

@@ -29,6 +29,7 @@ class CentralServiceSessionsTest {
         final AtomicInteger mostOpen = new AtomicInteger();
         final AtomicInteger calls = new AtomicInteger();
         volatile RuntimeException failure;
+        volatile boolean holdUntilFull;
 
         @Override
         public QualificationInquiryResult inquire(QualificationInquiryRequest request) {
@@ -41,6 +42,12 @@ class CentralServiceSessionsTest {
             try {
                 calls.incrementAndGet();
                 Thread.sleep(20);
+                // on a busy machine 20 ms may pass before the other callers arrive: while callers are still to come,
+                // hold the call (up to 2 s) until the limit is reached, so "exactly the limit" does not hang on timing
+                long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+                while (holdUntilFull && calls.get() < 60 && open.get() < 20 && System.nanoTime() < until) {
+                    Thread.sleep(1);
+                }
                 if (failure != null) {
                     throw failure;
                 }
@@ -57,6 +64,7 @@ class CentralServiceSessionsTest {
     @Test
     void neverMoreThanTheLimitAtOnceAndEveryCallerIsServed() throws Exception {
         SlowService slow = new SlowService();
+        slow.holdUntilFull = true;
         CentralServiceSessions sessions = CentralServiceSessions.around(slow, 20);
         ExecutorService callers = Executors.newFixedThreadPool(60);
         try {
@@ -91,7 +99,8 @@ class CentralServiceSessionsTest {
                 .isInstanceOf(CentralServiceUnavailableException.class);
 
         assertThat(sessions.outage().orElseThrow().since()).isEqualTo(started.since());
-        assertThat(sessions.outage().orElseThrow().detail()).isEqualTo("timed out (test)");
+        assertThat(sessions.outage().orElseThrow().detail()).as("the port and method that met it, then the failure")
+                .isEqualTo("CentralService.resultCharacterCode: timed out (test)");
 
         slow.failure = new CentralServiceRefusedException(ErrorCode.CENTRAL_SERVICE_REJECTED, "refused (test)");
         assertThatThrownBy(() -> sessions.service().resultCharacterCode())

@@ -18,13 +18,10 @@ import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
-import org.openoqs.terminal.requests.bulk.BulkCentralService;
-import org.openoqs.terminal.requests.eps.EpsGateway;
 
 /**
- * Issue 14: the inquiry, card-path, bulk and 電子処方箋 ports share one set of sessions — 40 calls mixed across them
+ * Issue 14: the inquiry, card-path, device sign-in, bulk, 電子処方箋, 配信, certificate-renewal and 電子カルテ情報
+ * registration ports share one set of sessions — 40 calls mixed across them
  * never have more than the limit open at the service — and an outage met by any port is the terminal's outage, ended
  * by the next answer of any port (a refusal counts as an answer).
  */
@@ -73,29 +70,44 @@ class EveryPortSharesTheSessionsTest {
         CardPathService cards = sessions.limit(CardPathService.class, service.port(CardPathService.class));
         BulkCentralService bulk = sessions.limit(BulkCentralService.class, service.port(BulkCentralService.class));
         EpsGateway eps = sessions.limit(EpsGateway.class, service.port(EpsGateway.class));
+        DistributionServer distribution = sessions.limit(DistributionServer.class,
+                service.port(DistributionServer.class));
+        CertificateRenewalService renewal = sessions.limit(CertificateRenewalService.class,
+                service.port(CertificateRenewalService.class));
+        DeviceSignIn signIn = sessions.limit(DeviceSignIn.class, service.port(DeviceSignIn.class));
+        ClinsBundleService clins = sessions.limit(ClinsBundleService.class, service.port(ClinsBundleService.class));
         List<Runnable> calls = List.of(
                 () -> sessions.service().resultCharacterCode(),
                 () -> cards.challenge("P000000000000001", CredentialKind.MY_NUMBER_CARD),
                 () -> bulk.upload(BulkKind.values()[0], new byte[] {1}, "key"),
-                () -> eps.send(EpsOperation.values()[0], null));
+                () -> eps.send(EpsOperation.values()[0], null),
+                () -> distribution.packages(),
+                () -> renewal.renew("CSR"),
+                signIn::signIn,
+                () -> clins.list());
 
-        ExecutorService pool = Executors.newFixedThreadPool(40);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 40; i++) {
-                done.add(pool.submit(calls.get(i % calls.size())));
-            }
-            for (Future<?> f : done) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        callAtOnce(40, calls);
 
         assertThat(service.calls).hasValue(40);
         assertThat(service.mostOpen.get()).as("calls open at the service at once").isLessThanOrEqualTo(20);
         assertThat(sessions.mostInUse()).isLessThanOrEqualTo(20).isGreaterThan(1);
         assertThat(sessions.inUse()).isZero();
+    }
+
+    /** Makes {@code count} calls at once, cycling through {@code calls}, and waits for all of them. */
+    static void callAtOnce(int count, List<Runnable> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                done.add(pool.submit(calls.get(i % calls.size())));
+            }
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

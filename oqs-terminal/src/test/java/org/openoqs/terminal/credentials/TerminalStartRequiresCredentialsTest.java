@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.encryption.EncryptionConfigException;
@@ -89,6 +90,6 @@ class TerminalStartRequiresCredentialsTest {
         return FacilityTerminal.start(new TerminalConfig(configuredCode, URI.create("https://unused.invalid/"),
                 null, null, null, null, new LinkageFolders(root.resolve("OQS/req"), root.resolve("OQS/res"),
                         home.resolve("work")), null, null, null, CLOCK, home, root.resolve("OQS/face"), null),
-                central);
+                CentralServicePorts.of(central));
     }
 }

@@ -1,5 +1,16 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.RefusalReason;
+
+import org.openoqs.terminal.central.PackageRefusedException;
+
+import org.openoqs.terminal.central.PackageVersion;
+
+import org.openoqs.terminal.central.AvailablePackage;
+
+import org.openoqs.terminal.central.CentralServiceHttp;
+import org.openoqs.terminal.central.HttpsDistributionServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -88,7 +99,8 @@ class OversizedDownloadTest {
 
     private HttpsDistributionServer client() throws Exception {
         URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
-        return new HttpsDistributionServer(base, SSLContext.getDefault(), null, Duration.ofSeconds(5));
+        return new HttpsDistributionServer(new CentralServiceHttp(base, SSLContext.getDefault(), Duration.ofSeconds(5),
+                Duration.ofSeconds(5)));
     }
 
     private static AvailablePackage offer(String component) {

@@ -1,5 +1,7 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.PackageRefusedException;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;

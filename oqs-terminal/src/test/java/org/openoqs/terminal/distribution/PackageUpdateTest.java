@@ -1,5 +1,11 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.ConnectionProblem;
+
+import org.openoqs.terminal.central.PackageVersion;
+
+import org.openoqs.terminal.central.AvailablePackage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -131,7 +137,7 @@ class PackageUpdateTest {
 
         assertThat(report.problem()).map(ConnectionProblem::code).contains("REFUSED");
         assertThat(versionInUse()).isEqualTo("1.0.0/1.0.0");
-        assertThat(org.openoqs.terminal.doctor.Heartbeat.read(home.heartbeat())).get()
+        assertThat(org.openoqs.terminal.health.Heartbeat.read(home.heartbeat())).get()
                 .satisfies(b -> assertThat(b.details()).containsEntry("lastCycle", "FAILED REFUSED"));
     }
 }

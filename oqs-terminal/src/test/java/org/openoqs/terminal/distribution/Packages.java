@@ -1,5 +1,18 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.DistributionUnavailableException;
+
+import org.openoqs.terminal.central.ConnectionProblem;
+
+import org.openoqs.terminal.central.ConnectionResult;
+import org.openoqs.terminal.central.ReportedVersion;
+
+import org.openoqs.terminal.central.TerminalRegistration;
+
+import org.openoqs.terminal.central.AvailablePackage;
+
+import org.openoqs.terminal.central.DistributionServer;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +79,7 @@ final class Packages {
     /** A distribution service in memory: what it offers is set by the test; calls are recorded. */
     static final class FakeServer implements DistributionServer {
         final Map<String, Offer> offers = new LinkedHashMap<>();
-        final List<List<InstalledComponents.ComponentState>> reports = new ArrayList<>();
+        final List<List<ReportedVersion>> reports = new ArrayList<>();
         final CertificateAuthority ca;
         boolean reachable = true;
 
@@ -117,7 +130,7 @@ final class Packages {
         }
 
         @Override
-        public void reportVersions(String computerName, List<InstalledComponents.ComponentState> installed) {
+        public void reportVersions(String computerName, List<ReportedVersion> installed) {
             reports.add(installed);
         }
 

@@ -1,5 +1,7 @@
 package org.openoqs.terminal.distribution;
 
+import org.openoqs.terminal.central.PackageVersion;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

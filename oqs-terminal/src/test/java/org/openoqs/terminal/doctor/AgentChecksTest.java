@@ -1,5 +1,7 @@
 package org.openoqs.terminal.doctor;
 
+import org.openoqs.terminal.health.Heartbeat;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

@@ -18,6 +18,7 @@ import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.credentials.CredentialKey;
@@ -51,7 +52,7 @@ class EncryptedTerminalTest {
         try (FacilityTerminal terminal = FacilityTerminal.start(new TerminalConfig(null,
                 URI.create("https://unused.invalid/"), null, null, null, null, folders,
                 LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(100)), null, null, CLOCK, home,
-                root.resolve("OQS/face"), null), central)) {
+                root.resolve("OQS/face"), null), CentralServicePorts.of(central))) {
             byte[] request = ExampleCorpus.valid().get(0).bytes();
             Path temp = folders.req().resolve(".drop.tmp");
             Files.write(temp, PasswordZip.seal("OQSsiquc01req_T1.xml", request, CRYPT.toCharArray()));

@@ -19,13 +19,14 @@ import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import org.openoqs.terminal.linkage.LinkageFolders;
 import org.openoqs.terminal.linkage.LinkageSettings;
-import org.openoqs.terminal.reader.CardPathRefusedException;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathRefusedException;
+import org.openoqs.terminal.central.CardPathService;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,7 +63,7 @@ class CardPathOutageShowsInHealthTest {
         FacilityTerminal terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 URI.create("https://unused.invalid/"), null, null, null, null, folders,
                 LinkageSettings.defaults().withRetryDelays(Duration.ofMillis(50), Duration.ofMillis(100)),
-                null, null, CLOCK), central, cardPath);
+                null, null, CLOCK), CentralServicePorts.of(central).withCardPath(cardPath));
         try {
             TerminalHealthTest.awaitHealth(health, json -> json.path("status").asString().equals("UP"));
             ExampleCorpus.Example url = ExampleCorpus.homeCareUrl().get(0);

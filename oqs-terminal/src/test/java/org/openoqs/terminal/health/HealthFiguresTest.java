@@ -17,6 +17,7 @@ import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.LinkageFolders;
@@ -44,7 +45,7 @@ class HealthFiguresTest {
         try (FacilityTerminal terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 URI.create("https://unused.invalid/"), null, null, null, null, folders,
                 LinkageSettings.defaults().withRetryDelays(Duration.ofMillis(50), Duration.ofMillis(100)),
-                null, null, CLOCK), central)) {
+                null, null, CLOCK), CentralServicePorts.of(central))) {
             JsonNode start = awaitHealth(file, json -> json.path("status").asString().equals("UP"));
             assertThat(start.path("figures").path("answered").asLong()).isZero();
             assertThat(start.path("figures").path("outages").asLong()).isZero();

@@ -29,6 +29,7 @@ import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.LinkageFolders;
@@ -65,8 +66,8 @@ class EveryPrefixAnswerTest {
         terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 URI.create("https://unused.invalid/"), null, null, null, null, LinkageFolders.under(root),
                 LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(100))
-                        .withStableFor(Duration.ofMillis(20)), null, null, CLOCK), central, null,
-                new RecordingBulkService()); // the bulk flows need the service's bulk endpoints (docs/bulk.md)
+                        .withStableFor(Duration.ofMillis(20)), null, null, CLOCK),
+                CentralServicePorts.of(central).withBulk(new RecordingBulkService())); // the bulk flows need the service's bulk endpoints (docs/bulk.md)
     }
 
     @AfterAll

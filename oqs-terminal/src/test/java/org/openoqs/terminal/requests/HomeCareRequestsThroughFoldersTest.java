@@ -32,7 +32,7 @@ import org.openoqs.core.xml.XmlNode;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.examples.ExampleCorpus.Example;
 import org.openoqs.terminal.linkage.LinkageSettings;
-import org.openoqs.terminal.reader.CardPathService;
+import org.openoqs.terminal.central.CardPathService;
 
 /**
  * Every 居宅同意取得型 example, dropped into a real req folder under its prefix ({@code OQSsihvq01req_} /
@@ -47,6 +47,11 @@ class HomeCareRequestsThroughFoldersTest {
         final List<MedicalTreatmentFlag> asked = new CopyOnWriteArrayList<>();
         private final InMemoryQualificationRegistry registry =
                 new InMemoryQualificationRegistry(SyntheticPopulation.personas());
+
+        @Override
+        public java.util.Set<String> facilityOptIns() {
+            return java.util.Set.of();
+        }
 
         @Override
         public XmlNode homeCareInquiry(MedicalTreatmentFlag treatment, XmlNode request) {

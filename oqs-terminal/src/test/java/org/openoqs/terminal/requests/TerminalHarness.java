@@ -14,6 +14,7 @@ import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.LinkageFolders;
@@ -37,7 +38,7 @@ final class TerminalHarness implements AutoCloseable {
     }
 
     /** With the service's card-path endpoints ({@code null}: unreachable, as in the other constructors). */
-    TerminalHarness(Path root, LinkageSettings settings, org.openoqs.terminal.reader.CardPathService cardPath)
+    TerminalHarness(Path root, LinkageSettings settings, org.openoqs.terminal.central.CardPathService cardPath)
             throws IOException {
         this.root = root;
         this.central = new SimulatedCentralService(ExampleCorpus.DEMO_INSTITUTION_CODE,
@@ -45,7 +46,7 @@ final class TerminalHarness implements AutoCloseable {
         LinkageFolders folders = LinkageFolders.under(root);
         this.terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 java.net.URI.create("https://unused.invalid/"), null, null, null, null, folders,
-                settings, null, null, CLOCK), central, cardPath);
+                settings, null, null, CLOCK), CentralServicePorts.of(central).withCardPath(cardPath));
     }
 
     Path req() {

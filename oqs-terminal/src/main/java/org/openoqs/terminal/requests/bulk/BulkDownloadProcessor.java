@@ -1,5 +1,7 @@
 package org.openoqs.terminal.requests.bulk;
 
+import org.openoqs.terminal.central.BulkCentralService;
+
 import org.openoqs.core.bulk.BulkKind;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.RequestFileName;

@@ -1,5 +1,7 @@
 package org.openoqs.terminal.requests.bulk;
 
+import org.openoqs.terminal.central.BulkCentralService;
+
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Predicate;

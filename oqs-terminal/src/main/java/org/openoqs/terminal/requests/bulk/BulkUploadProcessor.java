@@ -1,5 +1,7 @@
 package org.openoqs.terminal.requests.bulk;
 
+import org.openoqs.terminal.central.BulkCentralService;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

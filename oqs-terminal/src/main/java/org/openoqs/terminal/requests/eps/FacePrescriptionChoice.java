@@ -1,5 +1,7 @@
 package org.openoqs.terminal.requests.eps;
 
+import org.openoqs.terminal.central.EpsGateway;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -27,6 +27,7 @@ import org.openoqs.core.registry.InMemoryQualificationRegistry;
 import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.terminal.FacilityTerminal;
+import org.openoqs.terminal.central.CentralServicePorts;
 import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.central.SimulatedCentralService;
 import org.openoqs.terminal.linkage.LinkageFolders;
@@ -55,7 +56,7 @@ class BulkRequestsThroughFoldersTest {
         terminal = FacilityTerminal.start(new TerminalConfig(CODE, URI.create("https://unused.invalid/"), null, null, null,
                 null, LinkageFolders.under(root), LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(50))
                         .withRetryDelays(Duration.ofMillis(50), Duration.ofMillis(100)), null, null, CLOCK),
-                central, null, service);
+                CentralServicePorts.of(central).withBulk(service));
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package org.openoqs.terminal.requests.bulk;
 
+import org.openoqs.terminal.central.BulkCentralService;
+
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

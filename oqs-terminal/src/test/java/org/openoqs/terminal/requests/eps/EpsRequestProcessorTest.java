@@ -1,5 +1,7 @@
 package org.openoqs.terminal.requests.eps;
 
+import org.openoqs.terminal.central.EpsGateway;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

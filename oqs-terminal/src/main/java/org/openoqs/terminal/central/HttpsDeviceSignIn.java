@@ -1,4 +1,4 @@
-package org.openoqs.terminal.reader;
+package org.openoqs.terminal.central;
 
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +16,13 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The reader's sign-in on the service with its {@link FaceDeviceAccount} (docs/card-path.md, "Device sign-in"). The
+ * {@link DeviceSignIn} over HTTPS: the reader's sign-in on the service with its {@link FaceDeviceAccount} (docs/card-path.md, "Device sign-in"). The
  * service checks the password with Argon2id — slow on purpose — so the reader signs in once and presents the
  * session token ({@value #HEADER}) on every card call. A token that is about to end is renewed before the call; one
  * the service refuses as expired or ended ({@code OQSF9304}) is replaced by a new sign-in and the call is made once
  * more, so neither the staff nor {@code oqs reader confirm} notice either.
  */
-final class ReaderSession {
+public final class HttpsDeviceSignIn implements DeviceSignIn {
 
     static final String HEADER = "X-OQS-Device-Session";
     static final String SESSIONS = "/api/v1/devices/sessions";
@@ -30,7 +30,7 @@ final class ReaderSession {
     /** Sign in again this long before the service's expiry, so that a card call never races it. */
     static final Duration RENEW_BEFORE = Duration.ofMinutes(5);
 
-    private static final Logger log = LoggerFactory.getLogger(ReaderSession.class);
+    private static final Logger log = LoggerFactory.getLogger(HttpsDeviceSignIn.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final CentralServiceHttp http;
@@ -40,7 +40,11 @@ final class ReaderSession {
     private Instant renewAt;
 
     /** @param account {@code null} when none is configured: every card call is refused with OQSF9306 */
-    ReaderSession(CentralServiceHttp http, FaceDeviceAccount account, Clock clock) {
+    public HttpsDeviceSignIn(CentralServiceHttp http, FaceDeviceAccount account) {
+        this(http, account, Clock.systemUTC());
+    }
+
+    HttpsDeviceSignIn(CentralServiceHttp http, FaceDeviceAccount account, Clock clock) {
         this.http = http;
         this.account = account;
         this.clock = clock;
@@ -69,12 +73,12 @@ final class ReaderSession {
     /** The current token, signing in first when there is none or it is about to end. */
     synchronized String current() {
         if (token == null || !clock.instant().isBefore(renewAt)) {
-            signIn();
+            signInNow();
         }
         return token;
     }
 
-    private void signIn() {
+    private void signInNow() {
         token = null;
         if (account == null) {
             throw new CentralServiceRefusedException(ErrorCode.DEVICE_CREDENTIALS_MISSING,
@@ -107,8 +111,14 @@ final class ReaderSession {
         }
     }
 
+    @Override
+    public void signIn() {
+        current();
+    }
+
     /** Signs out (at shutdown); best effort, the session ends at its expiry anyway. */
-    synchronized void signOut() {
+    @Override
+    public synchronized void signOut() {
         String ending = token;
         token = null;
         if (ending == null) {

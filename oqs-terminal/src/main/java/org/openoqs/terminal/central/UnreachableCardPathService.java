@@ -1,4 +1,4 @@
-package org.openoqs.terminal.reader;
+package org.openoqs.terminal.central;
 
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.error.ErrorCode;
@@ -46,6 +46,11 @@ public enum UnreachableCardPathService implements CardPathService {
 
     @Override
     public XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request) {
+        throw refusal();
+    }
+
+    @Override
+    public java.util.Set<String> facilityOptIns() {
         throw refusal();
     }
 

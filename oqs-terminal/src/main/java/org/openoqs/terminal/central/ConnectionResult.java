@@ -1,4 +1,4 @@
-package org.openoqs.terminal.distribution;
+package org.openoqs.terminal.central;
 
 import java.util.Optional;
 
@@ -12,11 +12,11 @@ public record ConnectionResult(boolean connected, Optional<String> institutionCo
     public static final String SUCCESS = "接続成功";
     public static final String FAILURE = "接続失敗";
 
-    static ConnectionResult success(String institutionCode) {
+    public static ConnectionResult success(String institutionCode) {
         return new ConnectionResult(true, Optional.of(institutionCode), Optional.empty());
     }
 
-    static ConnectionResult failure(ConnectionProblem problem) {
+    public static ConnectionResult failure(ConnectionProblem problem) {
         return new ConnectionResult(false, Optional.empty(), Optional.of(problem));
     }
 

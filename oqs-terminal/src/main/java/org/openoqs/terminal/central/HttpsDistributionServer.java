@@ -1,11 +1,9 @@
-package org.openoqs.terminal.distribution;
+package org.openoqs.terminal.central;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -16,36 +14,30 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
+import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@link DistributionServer} over HTTPS with the facility's client certificate (docs/distribution.md). */
+/**
+ * {@link DistributionServer} over HTTPS with the facility's client certificate (docs/distribution.md), on the
+ * terminal's {@link CentralServiceHttp} — with the seed's proxy when the 配信 agent's set-up names one. The
+ * transport's failures are told apart for the connection check ({@link ConnectionProblem}: DNS, proxy, timeout,
+ * server or client certificate …).
+ */
 public final class HttpsDistributionServer implements DistributionServer {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    private final URI base;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final CentralServiceHttp http;
 
-    /** @param proxy the seed's proxy with its bypass list, or null for direct connections */
-    public HttpsDistributionServer(URI base, SSLContext tls, ProxySettings proxy, Duration timeout) {
-        this.base = base;
-        this.timeout = timeout;
-        HttpClient.Builder builder = HttpClient.newBuilder().sslContext(tls).connectTimeout(timeout)
-                .version(HttpClient.Version.HTTP_1_1);
-        if (proxy != null) {
-            builder.proxy(proxy.selector());
-        }
-        this.http = builder.build();
+    public HttpsDistributionServer(CentralServiceHttp transport) {
+        this.http = transport;
     }
 
     @Override
@@ -57,7 +49,7 @@ public final class HttpsDistributionServer implements DistributionServer {
                         "配信サーバーの応答が正しくありません。"));
             }
             return ConnectionResult.success(answer.path("institutionCode").asString(""));
-        } catch (DistributionUnavailableException e) {
+        } catch (DistributionUnavailableException | DistributionRefusedException e) {
             return ConnectionResult.failure(e.problem());
         }
     }
@@ -67,12 +59,16 @@ public final class HttpsDistributionServer implements DistributionServer {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("computerName", computerName);
         body.put("agentVersion", agentVersion);
-        JsonNode answer = json(send(HttpRequest.newBuilder(base.resolve("api/v1/distribution/terminals"))
-                .timeout(timeout).header("Content-Type", "application/json")
+        JsonNode answer = json(send(http.request("api/v1/distribution/terminals")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8))));
-        return new TerminalRegistration(answer.path("institutionCode").asString(),
-                answer.path("computerName").asString(), Instant.parse(answer.path("registeredAt").asString()),
-                Instant.parse(answer.path("lastSeenAt").asString()));
+        try {
+            return new TerminalRegistration(answer.path("institutionCode").asString(),
+                    answer.path("computerName").asString(), Instant.parse(answer.path("registeredAt").asString()),
+                    Instant.parse(answer.path("lastSeenAt").asString()));
+        } catch (RuntimeException unreadable) {
+            throw unreadableAnswer();
+        }
     }
 
     @Override
@@ -102,26 +98,20 @@ public final class HttpsDistributionServer implements DistributionServer {
             throw new PackageRefusedException(RefusalReason.SIZE,
                     "配信パッケージ " + name + " のサイズが一覧にないため取得しません。");
         }
-        HttpRequest request = get(packagePath(available)).build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream body = response.body()) {
-                if (response.statusCode() != 200) {
-                    throw new DistributionUnavailableException(ConnectionProblem.ofStatus(response.statusCode(),
-                            "パッケージ " + name + " を取得できません"));
-                }
-                long written = copyAtMost(body, target, available.size() + 1);
-                if (written != available.size()) {
-                    throw new PackageRefusedException(RefusalReason.SIZE, "配信パッケージ " + name + " をインストールしません: "
-                            + "一覧のサイズ（" + available.size() + "バイト）と異なるデータを受信しました"
-                            + (written > available.size() ? "（超過分は読み込んでいません）" : "（" + written + "バイト）") + "。");
-                }
+        HttpResponse<InputStream> response = exchange(get(packagePath(available)),
+                HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw failure(response.statusCode(), "パッケージ " + name + " を取得できません");
+            }
+            long written = copyAtMost(body, target, available.size() + 1);
+            if (written != available.size()) {
+                throw new PackageRefusedException(RefusalReason.SIZE, "配信パッケージ " + name + " をインストールしません: "
+                        + "一覧のサイズ（" + available.size() + "バイト）と異なるデータを受信しました"
+                        + (written > available.size() ? "（超過分は読み込んでいません）" : "（" + written + "バイト）") + "。");
             }
         } catch (IOException e) {
-            throw new DistributionUnavailableException(ConnectionProblem.of(e, base));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DistributionUnavailableException(new ConnectionProblem("NETWORK", "中断されました"));
+            throw new DistributionUnavailableException(ConnectionProblem.of(e, http.baseUri()), e);
         }
     }
 
@@ -153,17 +143,17 @@ public final class HttpsDistributionServer implements DistributionServer {
     }
 
     @Override
-    public void reportVersions(String computerName, List<InstalledComponents.ComponentState> installed) {
+    public void reportVersions(String computerName, List<ReportedVersion> installed) {
         List<Map<String, String>> versions = new ArrayList<>();
-        for (InstalledComponents.ComponentState state : installed) {
+        for (ReportedVersion state : installed) {
             Map<String, String> v = new LinkedHashMap<>();
             v.put("component", state.component());
             v.put("version", state.current().text());
             state.previous().ifPresent(p -> v.put("previousVersion", p.text()));
             versions.add(v);
         }
-        send(HttpRequest.newBuilder(base.resolve("api/v1/distribution/terminals/" + computerName + "/versions"))
-                .timeout(timeout).header("Content-Type", "application/json")
+        send(http.request("api/v1/distribution/terminals/" + computerName + "/versions")
+                .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("versions", versions)),
                         StandardCharsets.UTF_8)));
     }
@@ -188,7 +178,7 @@ public final class HttpsDistributionServer implements DistributionServer {
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).GET();
+        return http.request(path).GET();
     }
 
     private String send(HttpRequest.Builder request) {
@@ -199,13 +189,19 @@ public final class HttpsDistributionServer implements DistributionServer {
     }
 
     private HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** The transport's failures, classified for the 配信 agent's connection check and heartbeat. */
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new DistributionUnavailableException(ConnectionProblem.of(e, base));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DistributionUnavailableException(new ConnectionProblem("NETWORK", "中断されました"));
+            return http.exchange(request, body);
+        } catch (CentralServiceUnavailableException unreachable) {
+            Throwable why = unreachable.getCause() != null ? unreachable.getCause() : unreachable;
+            throw new DistributionUnavailableException(ConnectionProblem.of(why, http.baseUri()), unreachable);
+        } catch (CentralServiceRefusedException refusedHandshake) {
+            Throwable why = refusedHandshake.getCause() != null ? refusedHandshake.getCause() : refusedHandshake;
+            throw new DistributionRefusedException(ConnectionProblem.of(why, http.baseUri()));
         }
     }
 
@@ -219,15 +215,25 @@ public final class HttpsDistributionServer implements DistributionServer {
         } catch (RuntimeException notJson) {
             // keep the status only
         }
-        throw new DistributionUnavailableException(ConnectionProblem.ofStatus(status, message));
+        throw failure(status, message);
+    }
+
+    /** 5xx and a proxy asking for authentication are outages (retried, shown in the health); other 4xx refusals. */
+    private static RuntimeException failure(int status, String message) {
+        ConnectionProblem problem = ConnectionProblem.ofStatus(status, message);
+        return status >= 500 || status == 407 ? new DistributionUnavailableException(problem)
+                : new DistributionRefusedException(problem);
     }
 
     private static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
         } catch (RuntimeException e) {
-            throw new DistributionUnavailableException(new ConnectionProblem("SERVER_ERROR",
-                    "配信サーバーの応答を読み取れません。"));
+            throw unreadableAnswer();
         }
+    }
+
+    private static DistributionRefusedException unreadableAnswer() {
+        return new DistributionRefusedException(new ConnectionProblem("SERVER_ERROR", "配信サーバーの応答を読み取れません。"));
     }
 }

@@ -1,4 +1,4 @@
-package org.openoqs.terminal.reader;
+package org.openoqs.terminal.central;
 
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.terminal.central.CentralServiceRefusedException;

@@ -1,4 +1,4 @@
-package org.openoqs.terminal.reader;
+package org.openoqs.terminal.central;
 
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.medical.MedicalInformationKind;
@@ -47,19 +47,12 @@ public interface CardPathService {
      */
     XmlNode homeCareInquiry(org.openoqs.core.consent.MedicalTreatmentFlag treatment, XmlNode request);
 
+    /**
+     * The names of the facility's 環境設定 opt-ins that are switched on ({@code "1"}), which decide the consent
+     * choices its reader offers ({@code reader.ReaderConsentOffer}).
+     */
+    java.util.Set<String> facilityOptIns();
+
     /** マイナ在宅受付Web URL and QR code ({@code OQSsiurl01}, docs/home-care.md): the request tree → the result tree. */
     XmlNode homeCareUrl(XmlNode request);
-
-    /**
-     * Signs the reader's 顔認証用アカウント in ahead of the first card, so that a missing or wrong account shows at
-     * start (the card calls sign in by themselves otherwise). Nothing to do for a service without device sessions.
-     *
-     * @throws CardPathRefusedException {@code OQSF9301}, {@code OQSF9302}, {@code OQSF9306}
-     */
-    default void signInDevice() {
-    }
-
-    /** Ends the reader's session at shutdown (best effort). */
-    default void signOutDevice() {
-    }
 }

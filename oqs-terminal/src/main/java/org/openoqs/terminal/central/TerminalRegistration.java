@@ -1,4 +1,4 @@
-package org.openoqs.terminal.distribution;
+package org.openoqs.terminal.central;
 
 import java.time.Instant;
 

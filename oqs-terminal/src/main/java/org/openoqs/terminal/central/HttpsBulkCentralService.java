@@ -1,10 +1,8 @@
-package org.openoqs.terminal.requests.bulk;
+package org.openoqs.terminal.central;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import org.openoqs.core.bulk.BulkKind;
 import org.openoqs.terminal.central.CentralServiceHttp;
 
@@ -18,14 +16,15 @@ public final class HttpsBulkCentralService implements BulkCentralService {
     public static final Duration MIN_REQUEST_TIMEOUT = Duration.ofMinutes(2);
     private final CentralServiceHttp http;
 
-    public HttpsBulkCentralService(URI baseUri, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this(new CentralServiceHttp(baseUri, tls, connectTimeout, requestTimeout));
-    }
-
     /** On the terminal's shared transport; the request timeout is raised to {@link #MIN_REQUEST_TIMEOUT}. */
     public HttpsBulkCentralService(CentralServiceHttp transport) {
-        this.http = transport.requestTimeout().compareTo(MIN_REQUEST_TIMEOUT) < 0
-                ? transport.withRequestTimeout(MIN_REQUEST_TIMEOUT) : transport;
+        this(transport, transport.requestTimeout().compareTo(MIN_REQUEST_TIMEOUT) < 0 ? MIN_REQUEST_TIMEOUT
+                : transport.requestTimeout());
+    }
+
+    /** On the shared transport with the request timeout given (a test that lets a hanging service time out). */
+    public HttpsBulkCentralService(CentralServiceHttp transport, Duration requestTimeout) {
+        this.http = transport.withRequestTimeout(requestTimeout);
     }
 
     @Override

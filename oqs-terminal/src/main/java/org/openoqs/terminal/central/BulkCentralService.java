@@ -1,4 +1,4 @@
-package org.openoqs.terminal.requests.bulk;
+package org.openoqs.terminal.central;
 
 import org.openoqs.core.bulk.BulkKind;
 

@@ -1,4 +1,4 @@
-package org.openoqs.terminal.reader;
+package org.openoqs.terminal.central;
 
 import java.util.Objects;
 import java.util.Optional;

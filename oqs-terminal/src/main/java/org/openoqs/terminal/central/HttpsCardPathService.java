@@ -1,12 +1,8 @@
-package org.openoqs.terminal.reader;
+package org.openoqs.terminal.central;
 
 import org.openoqs.terminal.central.CentralServiceHttp;
 import org.openoqs.terminal.central.CentralServiceRefusedException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
@@ -23,30 +19,24 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@link CardPathService} over HTTPS with the facility's client certificate (one shared, keep-alive client). The
- * card calls ({@code /api/v1/cards/…}) also carry the session of the reader's 顔認証用アカウント ({@link ReaderSession}).
+ * card calls ({@code /api/v1/cards/…}) also carry the session of the reader's 顔認証用アカウント ({@link HttpsDeviceSignIn}).
  */
 public final class HttpsCardPathService implements CardPathService {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final CentralServiceHttp http;
-    private final ReaderSession session;
+    private final HttpsDeviceSignIn session;
 
-    /** Without a 顔認証用アカウント: 照会番号 and medical information only; card calls are refused (OQSF9306). */
-    public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this(base, tls, connectTimeout, requestTimeout, null);
-    }
-
-    /** @param reader the reader's 顔認証用アカウント, or {@code null} when none is configured */
-    public HttpsCardPathService(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout,
-            FaceDeviceAccount reader) {
-        this(new CentralServiceHttp(base, tls, connectTimeout, requestTimeout), reader);
-    }
-
-    /** On the terminal's shared transport; @param reader the reader's 顔認証用アカウント, or {@code null} */
-    public HttpsCardPathService(CentralServiceHttp transport, FaceDeviceAccount reader) {
+    /**
+     * On the terminal's shared transport.
+     *
+     * @param session the reader's device sign-in, on the same transport; {@code null}: 照会番号 and medical
+     *                information only, card calls are refused (OQSF9306)
+     */
+    public HttpsCardPathService(CentralServiceHttp transport, HttpsDeviceSignIn session) {
         this.http = transport;
-        this.session = new ReaderSession(http, reader, Clock.systemUTC());
+        this.session = session != null ? session : new HttpsDeviceSignIn(transport, null);
     }
 
     @Override
@@ -122,17 +112,19 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     private String cardCall(String path, String json) {
-        return refusalsAsCardPath(() -> session.call(token -> ReaderSession.postWithToken(http, path, json, token)));
+        return refusalsAsCardPath(() -> session.call(token -> HttpsDeviceSignIn.postWithToken(http, path, json, token)));
     }
 
     @Override
-    public void signInDevice() {
-        refusalsAsCardPath(session::current);
-    }
-
-    @Override
-    public void signOutDevice() {
-        session.signOut();
+    public java.util.Set<String> facilityOptIns() {
+        JsonNode optIns = json(refusalsAsCardPath(() -> http.get("/api/v1/facility"))).path("optIns");
+        java.util.Set<String> on = new java.util.TreeSet<>();
+        optIns.propertyNames().forEach(flag -> {
+            if ("1".equals(optIns.path(flag).asString("0"))) {
+                on.add(flag);
+            }
+        });
+        return on;
     }
 
     // The reader reports the service's refusals (PIN locked, revoked card …) with their own codes.

@@ -1,4 +1,4 @@
-package org.openoqs.terminal.distribution;
+package org.openoqs.terminal.central;
 
 /** A package the agent will not install; nothing was changed. The message is Japanese and names the package. */
 public final class PackageRefusedException extends RuntimeException {

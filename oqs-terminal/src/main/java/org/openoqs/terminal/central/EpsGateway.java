@@ -1,4 +1,4 @@
-package org.openoqs.terminal.requests.eps;
+package org.openoqs.terminal.central;
 
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.xml.XmlNode;

@@ -1,4 +1,4 @@
-package org.openoqs.terminal.distribution;
+package org.openoqs.terminal.central;
 
 /** Why the agent refused a package (machine-readable; the exception carries the Japanese message). */
 public enum RefusalReason {

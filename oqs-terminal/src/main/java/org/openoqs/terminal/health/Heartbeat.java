@@ -1,4 +1,4 @@
-package org.openoqs.terminal.doctor;
+package org.openoqs.terminal.health;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,8 +1,5 @@
-package org.openoqs.terminal.requests.eps;
+package org.openoqs.terminal.central;
 
-import java.net.URI;
-import java.time.Duration;
-import javax.net.ssl.SSLContext;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
@@ -17,10 +14,6 @@ import tools.jackson.databind.JsonNode;
 public final class HttpsEpsGateway implements EpsGateway {
 
     private final CentralServiceHttp http;
-
-    public HttpsEpsGateway(URI base, SSLContext tls, Duration connectTimeout, Duration requestTimeout) {
-        this(new CentralServiceHttp(base, tls, connectTimeout, requestTimeout));
-    }
 
     /** On the terminal's shared transport. */
     public HttpsEpsGateway(CentralServiceHttp transport) {

@@ -1,4 +1,5 @@
-package org.openoqs.terminal.distribution;
+package org.openoqs.terminal.central;
+
 
 import java.nio.file.Path;
 import java.security.cert.X509CRL;
@@ -7,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The distribution service as the agent sees it ({@link HttpsDistributionServer} over mutual TLS; tests use
- * others). Every method but {@link #checkConnection()} throws {@link DistributionUnavailableException} when the
+ * others). Every method but {@link #checkConnection()} throws {@link DistributionUnavailableException} (unreachable)
+ * or {@link DistributionRefusedException} (refused) when the
  * service cannot be used.
  */
 public interface DistributionServer {
@@ -26,7 +28,7 @@ public interface DistributionServer {
     /** The detached CMS signature; empty when the service has none (an unsigned package). */
     Optional<byte[]> signature(AvailablePackage available);
 
-    void reportVersions(String computerName, List<InstalledComponents.ComponentState> installed);
+    void reportVersions(String computerName, List<ReportedVersion> installed);
 
     /** The CA's current CRL, to check the package signer; empty when the service publishes none. */
     Optional<X509CRL> crl();
