@@ -3,12 +3,9 @@ package org.openoqs.server.homecare;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.homecare.HomeCareConsent;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
@@ -78,27 +75,9 @@ public class HomeCareController {
         } catch (InstitutionMismatchException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
-        return answer(outcome);
+        return HomeCareCancellations.answer(outcome);
     }
 
-    /** The answer of a cancellation (also used by the operator's). */
-    static ResponseEntity<Map<String, String>> answer(HomeCareInquiryService.Cancellation outcome) {
-        if (outcome.refusal() != null) {
-            HttpStatus status = switch (outcome.refusal()) {
-                case HOME_CARE_CONSENT_MISSING -> HttpStatus.NOT_FOUND;
-                case HOME_CARE_CONSENT_NOT_IN_FORCE -> HttpStatus.CONFLICT;
-                default -> HttpStatus.BAD_REQUEST;
-            };
-            throw new ApiException(status, outcome.refusal(), outcome.detail());
-        }
-        HomeCareConsent c = outcome.consent();
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("medicalTreatmentFlag", c.treatment().code());
-        body.put("reason", c.cancellationReason().code());
-        body.put("consentTime", QualificationMessages.DATE_TIME.format(c.consentTime()));
-        body.put("cancelledAt", QualificationMessages.DATE_TIME.format(c.cancelledAt()));
-        return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
-    }
 
     /** {@code home-visit} → 2, {@code online} → 3; anything else is not a path of this API (404). */
     static MedicalTreatmentFlag treatment(String setting) {

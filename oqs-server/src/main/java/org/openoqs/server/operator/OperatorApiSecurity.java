@@ -3,17 +3,20 @@ package org.openoqs.server.operator;
 import org.openoqs.server.api.ApiErrorWriter;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.security.CertificateApiChains;
+import org.openoqs.server.security.SecurityChainOrder;
 import org.openoqs.server.security.ClientCertificateVerifier;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.stereotype.Component;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * The filter chain of the operator API ({@value #PATHS}), ordered before the terminal API's {@code /api/**}:
  * every request authenticated by an operator certificate ({@link OperatorCertificateFilter}); facility and office
  * certificates are refused.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 public class OperatorApiSecurity {
 
     public static final String PATHS = "/api/v1/operator/**";
@@ -28,7 +31,10 @@ public class OperatorApiSecurity {
         this.errors = errors;
     }
 
-    public SecurityFilterChain build(HttpSecurity http) throws Exception {
+    /** Before the terminal API's {@code /api/**}, which would match too ({@link SecurityChainOrder}). */
+    @Bean
+    @Order(SecurityChainOrder.CERTIFICATE_APIS)
+    SecurityFilterChain operatorApiChain(HttpSecurity http) throws Exception {
         return CertificateApiChains.build(http, PATHS, new OperatorCertificateFilter(verifier, audit, errors),
                 OperatorAuthentication.ROLE_OPERATOR, errors);
     }

@@ -1,4 +1,4 @@
-package org.openoqs.server.api;
+package org.openoqs.server.settings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

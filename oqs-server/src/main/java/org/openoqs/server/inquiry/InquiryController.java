@@ -1,4 +1,4 @@
-package org.openoqs.server.api;
+package org.openoqs.server.inquiry;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
@@ -11,10 +11,9 @@ import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.ApiException;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.inquiry.InquiryService;
-import org.openoqs.server.inquiry.InstitutionMismatchException;
 import org.openoqs.server.metrics.ApiMetricsFilter;
 import org.openoqs.server.security.ClientCertificateFilter;
 import org.openoqs.server.security.FacilityPrincipal;
