@@ -5,10 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,19 +27,14 @@ public class ClinsInformationController {
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final ClinsInformationService service;
-    private final FacilityService facilities;
-
-    public ClinsInformationController(ClinsInformationService service, FacilityService facilities) {
+    public ClinsInformationController(ClinsInformationService service) {
         this.service = service;
-        this.facilities = facilities;
     }
 
     @PostMapping("/api/v1/clins/information")
     public ResponseEntity<byte[]> information(@AuthenticationPrincipal FacilityPrincipal caller,
-            HttpServletRequest request) throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         XmlNode answer = service.answer(caller, facility, root);
         return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
                 .body(JsonMirror.toJsonBytes(answer));

@@ -9,11 +9,10 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
+import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.inquiry.InstitutionMismatchException;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -43,20 +42,19 @@ public class HomeCareController {
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final HomeCareInquiryService service;
-    private final FacilityService facilities;
 
-    public HomeCareController(HomeCareInquiryService service, FacilityService facilities) {
+    public HomeCareController(HomeCareInquiryService service) {
         this.service = service;
-        this.facilities = facilities;
     }
 
     @PostMapping("/{setting}/inquiry")
     public ResponseEntity<byte[]> inquiry(@AuthenticationPrincipal FacilityPrincipal caller,
-            @PathVariable("setting") String setting, HttpServletRequest request) throws IOException {
+            @CallerFacility Facility facility, @PathVariable("setting") String setting, HttpServletRequest request)
+            throws IOException {
         MedicalTreatmentFlag treatment = treatment(setting);
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         try {
-            XmlNode result = service.inquire(caller, facility(caller, request), treatment, root);
+            XmlNode result = service.inquire(caller, facility, treatment, root);
             return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
                     .body(JsonMirror.toJsonBytes(result));
         } catch (InstitutionMismatchException e) {
@@ -66,12 +64,13 @@ public class HomeCareController {
 
     @PostMapping("/{setting}/cancellations")
     public ResponseEntity<Map<String, String>> cancel(@AuthenticationPrincipal FacilityPrincipal caller,
-            @PathVariable("setting") String setting, HttpServletRequest request) throws IOException {
+            @CallerFacility Facility facility, @PathVariable("setting") String setting, HttpServletRequest request)
+            throws IOException {
         MedicalTreatmentFlag treatment = treatment(setting);
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         HomeCareInquiryService.Cancellation outcome;
         try {
-            outcome = service.cancelByFacility(caller, facility(caller, request), treatment, root);
+            outcome = service.cancelByFacility(caller, facility, treatment, root);
         } catch (InstitutionMismatchException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
@@ -89,8 +88,4 @@ public class HomeCareController {
         };
     }
 
-    private Facility facility(FacilityPrincipal caller, HttpServletRequest request) {
-        return request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-    }
 }

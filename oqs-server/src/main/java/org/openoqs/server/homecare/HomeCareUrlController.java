@@ -14,11 +14,10 @@ import org.openoqs.core.homecare.UrlResults;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
+import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -43,26 +42,22 @@ public class HomeCareUrlController {
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final HomeCareUrlService urls;
-    private final FacilityService facilities;
     private final AuditLog audit;
     private final Clock clock;
     private final String configuredBase;
 
-    public HomeCareUrlController(HomeCareUrlService urls, FacilityService facilities, AuditLog audit, Clock clock,
+    public HomeCareUrlController(HomeCareUrlService urls, AuditLog audit, Clock clock,
             @Value("${oqs.home-care.reception-base-url:}") String configuredBase) {
         this.urls = urls;
-        this.facilities = facilities;
         this.audit = audit;
         this.clock = clock;
         this.configuredBase = configuredBase;
     }
 
     @PostMapping("/url")
-    public ResponseEntity<byte[]> url(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, HomeCareController.MAX_BODY_BYTES));
+    public ResponseEntity<byte[]> url(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        XmlNode root = BoundedBody.upTo(HomeCareController.MAX_BODY_BYTES).readJsonMirror(request);
         UrlRequest.Outcome outcome = UrlRequest.check(root, facility.institutionCode());
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         XmlNode result;

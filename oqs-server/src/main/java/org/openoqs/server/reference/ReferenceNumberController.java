@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,19 +28,14 @@ public class ReferenceNumberController {
     private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final ReferenceNumberRegistration registration;
-    private final FacilityService facilities;
-
-    public ReferenceNumberController(ReferenceNumberRegistration registration, FacilityService facilities) {
+    public ReferenceNumberController(ReferenceNumberRegistration registration) {
         this.registration = registration;
-        this.facilities = facilities;
     }
 
     @PostMapping("/reference-numbers")
-    public ResponseEntity<byte[]> register(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+    public ResponseEntity<byte[]> register(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         byte[] json = JsonMirror.toJsonBytes(registration.register(caller, facility, root));
         return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
     }
