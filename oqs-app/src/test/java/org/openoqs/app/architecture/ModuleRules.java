@@ -1,6 +1,8 @@
 package org.openoqs.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -61,6 +63,26 @@ final class ModuleRules {
             .orShould().callMethodWhere(target("java.net.URL", "openConnection"))
             .because("the terminal's calls to the central service go through terminal.central (CentralServiceHttp "
                     + "under CentralServiceSessions), so the session limit and the health file see them (issue 14)");
+
+    /**
+     * Issue 14 point 2: no cycle between the packages of oqs-server (each package its own slice, the root package
+     * with {@code CentralServer} and {@code ServerConfig} included). A cycle is how a feature ends up needing the
+     * whole service: the nine-package cycle through {@code api} and {@code security} was one.
+     */
+    static final ArchRule SERVER_PACKAGES_HAVE_NO_CYCLES = slices().assignedFrom(ServerPackages.EVERY_PACKAGE)
+            .should().beFreeOfCycles()
+            .because("a feature of the central service must be understandable and changeable without the rest "
+                    + "(issue 14)");
+
+    /**
+     * Issue 14 point 2: the server's features use each other only through their public API and the shared edge
+     * imports no feature. What the edge is, what a feature's public API is and why: {@link ServerPackages}.
+     */
+    static final ArchRule SERVER_FEATURES_KEEP_TO_PUBLIC_APIS = classes()
+            .that().resideInAPackage(ServerPackages.SERVER + "..")
+            .should(ServerPackages.KEEP_TO_THE_SHARED_EDGE_AND_PUBLIC_APIS)
+            .because("a new feature plugs into the shared edge and reworks its own pages and endpoints without "
+                    + "touching another feature (issue 14)");
 
     private static DescribedPredicate<JavaMethodCall> target(String owner,
             String name) {
