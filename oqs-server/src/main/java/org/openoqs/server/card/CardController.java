@@ -1,18 +1,16 @@
 package org.openoqs.server.card;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationInquiryResult;
-import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.device.DeviceCaller;
 import org.openoqs.server.device.DeviceSessionService;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cards")
 public class CardController {
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final CardIssuanceService issuance;
     private final CardChallengeService challenges;
@@ -93,8 +90,7 @@ public class CardController {
             HttpServletRequest http) {
         DeviceCaller reader = reader(caller, http);
         QualificationInquiryResult result = confirmations.confirm(reader, facility, cardId, request);
-        byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+        return JsonMirrorAnswer.of(QualificationMessages.resultToXml(result));
     }
 
     @PostMapping("/{cardId}/pin-lock")

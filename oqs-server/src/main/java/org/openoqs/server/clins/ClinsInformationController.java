@@ -2,14 +2,12 @@ package org.openoqs.server.clins;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class ClinsInformationController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final ClinsInformationService service;
+
     public ClinsInformationController(ClinsInformationService service) {
         this.service = service;
     }
@@ -35,8 +33,6 @@ public class ClinsInformationController {
     public ResponseEntity<byte[]> information(@AuthenticationPrincipal FacilityPrincipal caller,
             @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
         XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
-        XmlNode answer = service.answer(caller, facility, root);
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                .body(JsonMirror.toJsonBytes(answer));
+        return JsonMirrorAnswer.of(service.answer(caller, facility, root));
     }
 }

@@ -2,21 +2,19 @@ package org.openoqs.server.eps;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.eps.ReaderPrescriptionChoice;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiError;
 import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +42,6 @@ public class EpsController {
 
     /** A signed prescription is at most ~0.7 MB of base64; room for the JSON around it. */
     static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final EpsService eps;
     private final EpsSettings settings;
@@ -75,9 +72,7 @@ public class EpsController {
             return error(status, e.errorCode(), e.detail());
         }
         try {
-            XmlNode result = eps.handle(caller, facility, operation.get(), root);
-            return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                    .body(JsonMirror.toJsonBytes(result));
+            return JsonMirrorAnswer.of(eps.handle(caller, facility, operation.get(), root));
         } catch (EpsService.InstitutionMismatchException e) {
             return error(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
@@ -90,6 +85,6 @@ public class EpsController {
     }
 
     private static ResponseEntity<ApiError> error(HttpStatus status, ErrorCode code, String detail) {
-        return ResponseEntity.status(status).contentType(JSON_UTF8).body(ApiError.of(code, detail));
+        return ResponseEntity.status(status).contentType(JsonMirrorAnswer.JSON_UTF8).body(ApiError.of(code, detail));
     }
 }

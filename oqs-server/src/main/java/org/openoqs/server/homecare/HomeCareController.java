@@ -2,20 +2,18 @@ package org.openoqs.server.homecare;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
 import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.inquiry.InstitutionMismatchException;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,7 +37,6 @@ import org.springframework.web.bind.annotation.RestController;
 public class HomeCareController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final HomeCareInquiryService service;
 
@@ -55,8 +52,7 @@ public class HomeCareController {
         XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         try {
             XmlNode result = service.inquire(caller, facility, treatment, root);
-            return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                    .body(JsonMirror.toJsonBytes(result));
+            return JsonMirrorAnswer.of(result);
         } catch (InstitutionMismatchException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }

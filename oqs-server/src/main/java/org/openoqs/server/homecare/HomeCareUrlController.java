@@ -2,7 +2,6 @@ package org.openoqs.server.homecare;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.Clock;
@@ -11,17 +10,16 @@ import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.homecare.UrlRequest;
 import org.openoqs.core.homecare.UrlResults;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
 import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,7 +37,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/home-care")
 public class HomeCareUrlController {
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final HomeCareUrlService urls;
     private final AuditLog audit;
@@ -78,8 +75,7 @@ public class HomeCareUrlController {
             result = UrlResults.toXml(facility.institutionCode(), r.header().arbitraryFileIdentifier(), issued, now,
                     facility.settings().characterCode());
         }
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                .body(JsonMirror.toJsonBytes(result));
+        return JsonMirrorAnswer.of(result);
     }
 
     private String base() {

@@ -7,16 +7,15 @@ import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.message.QualificationInquiryResult;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
 import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.metrics.ApiMetricsFilter;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +36,6 @@ public class InquiryController {
     /** Far above any single inquiry (a few hundred bytes); guards memory. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8);
 
     private final InquiryService inquiries;
 
@@ -63,8 +61,7 @@ public class InquiryController {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
         request.setAttribute(ApiMetricsFilter.OUTCOME_ATTRIBUTE, outcomeOf(result));
-        byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+        return JsonMirrorAnswer.of(QualificationMessages.resultToXml(result));
     }
 
     /** The metrics label: the file failed, this person's entry failed, or an answer (whatever the validity). */

@@ -2,11 +2,10 @@ package org.openoqs.server.medical;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.openoqs.core.medical.MedicalInformationKind;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
@@ -28,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class MedicalInformationController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final MedicalInformationService service;
+
     public MedicalInformationController(MedicalInformationService service) {
         this.service = service;
     }
@@ -55,7 +54,6 @@ public class MedicalInformationController {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Cache-Control", "no-store")
                     .body(answer.pdf());
         }
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                .body(JsonMirror.toJsonBytes(answer.xml()));
+        return JsonMirrorAnswer.of(answer.xml());
     }
 }
