@@ -25,6 +25,19 @@ final class DemoProcess implements AutoCloseable {
     /** 90 s; {@code -Doqs.it.readySeconds=N} for a machine shared with other builds. */
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("oqs.it.readySeconds", 90));
 
+    /**
+     * JIT options of the test's own processes only (the product's launcher keeps the JVM's defaults): a demo that
+     * lives for one test class, or a command that lives a second, never reaches the code C2 would pay off for, and
+     * on a 2-core machine C2's compiler threads take the cores the start-up needs (measured: demo start 15.8 s →
+     * 12.9 s under load). {@code -Doqs.it.jvmOptions=} (empty) restores the defaults.
+     */
+    private static final List<String> TEST_JVM_OPTIONS = List.of(
+            System.getProperty("oqs.it.jvmOptions", "-XX:TieredStopAtLevel=1").split(" ")).stream()
+            .filter(option -> !option.isBlank()).toList();
+    /** A command also gets the serial collector: one thread, no parallel GC workers to start for a second's work. */
+    private static final List<String> COMMAND_JVM_OPTIONS = TEST_JVM_OPTIONS.isEmpty() ? List.of()
+            : List.of("-XX:+UseSerialGC");
+
     private final Process process;
     private final Path home;
     private final List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -62,6 +75,7 @@ final class DemoProcess implements AutoCloseable {
     static DemoProcess start(List<String> commandPrefix, Path home, List<String> jvmOptions,
             Map<String, String> environment) throws Exception {
         List<String> args = new ArrayList<>(List.of("-Xmx512m"));
+        args.addAll(TEST_JVM_OPTIONS);
         args.addAll(jvmOptions);
         args.addAll(List.of("-jar", jar().toString(), "demo", "--home", home.toString(), "--port", "0"));
         List<String> command = new ArrayList<>(commandPrefix);
@@ -87,7 +101,10 @@ final class DemoProcess implements AutoCloseable {
     /** Like {@link #runWithInput}, started through {@code commandPrefix} (e.g. {@code setpriv}). */
     static Completed runAs(List<String> commandPrefix, String input, String... args) throws Exception {
         List<String> command = new ArrayList<>(commandPrefix);
-        command.addAll(javaCommand("-jar", jar().toString()));
+        List<String> java = new ArrayList<>(TEST_JVM_OPTIONS);
+        java.addAll(COMMAND_JVM_OPTIONS);
+        java.addAll(List.of("-jar", jar().toString()));
+        command.addAll(javaCommand(java.toArray(String[]::new)));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (input != null) {

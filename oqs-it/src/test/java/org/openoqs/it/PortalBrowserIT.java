@@ -33,13 +33,11 @@ import org.openoqs.core.population.Personas;
 import org.openoqs.core.registry.Person;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.pki.TrustStores;
+import org.openoqs.server.testsupport.ClientCertificateRelay;
+import org.openoqs.server.testsupport.HeadlessChromium;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -51,14 +49,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * switches the result character code to Shift_JIS → the general account is refused account management by the
  * server → the next result file in {@code res} is Shift_JIS → the manual inquiry shows a persona → … → the
  * administrator disables the card reader's 顔認証用アカウント and the reader is refused. The browser
- * presents the facility certificate through {@link ClientCertificateProxy}. Screenshots go to
+ * presents the facility certificate through {@link ClientCertificateRelay} (oqs-server's test support, as the
+ * browser itself: {@link HeadlessChromium}). Screenshots go to
  * {@code target/screenshots}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String MASTER_PASSWORD = "Aozora#2026-master";
     static final String ADMIN_PASSWORD = "Kawasemi#2026-admin";
@@ -67,10 +64,11 @@ class PortalBrowserIT {
     @TempDir
     static Path home;
     @TempDir
-    static Path chromeProfile;
+    static Path chromeHome;
     static DemoProcess demo;
     static Properties props;
-    static ClientCertificateProxy proxy;
+    static ClientCertificateRelay proxy;
+    static HeadlessChromium chromium;
     static URI portal;
     static WebDriver browser;
     static WebDriverWait wait;
@@ -83,30 +81,20 @@ class PortalBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as("Chromium and its driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver) are missing: ./mvnw verify installs them "
-                + "(scripts/test-prerequisites.sh), or: sudo apt-get install -y chromium chromium-driver").isTrue();
         Files.createDirectories(SCREENSHOTS);
         demo = DemoProcess.start(home);
         props = demo.properties();
-        proxy = ClientCertificateProxy.start(browserSideTls(), facilityTls(), URI.create(props.getProperty("api.url")));
-        portal = proxy.baseUri().resolve("/web/");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1000", "--lang=ja", "--user-data-dir=" + chromeProfile);
-        options.setAcceptInsecureCerts(true); // the proxy's and the demo's certificates come from the demo CA
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        proxy = ClientCertificateRelay.start(browserSideTls(), facilityTls(), URI.create(props.getProperty("api.url")));
+        portal = proxy.base().resolve("/web/");
+        chromium = HeadlessChromium.start(chromeHome, 1280, 1000);
+        browser = chromium.driver();
+        wait = chromium.waiting();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (proxy != null) {
             proxy.close();
@@ -407,8 +395,7 @@ class PortalBrowserIT {
     }
 
     private static void screenshot(String name) throws Exception {
-        byte[] png = ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES);
-        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+        chromium.screenshot(SCREENSHOTS, name);
     }
 
     // ------------------------------------------------------------------------------------------ TLS

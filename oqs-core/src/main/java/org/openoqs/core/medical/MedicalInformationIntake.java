@@ -120,7 +120,7 @@ public final class MedicalInformationIntake {
         YearMonth to = null;
         if (kind == MedicalInformationKind.DRUG || kind == MedicalInformationKind.CLINICAL) {
             DrugHistoryPeriod.Resolution period = DrugHistoryPeriod.resolve(text(b, "StartDate"), text(b, "EndDate"),
-                    thisMonth);
+                    thisMonth, kind.monthWindow());
             if (period instanceof DrugHistoryPeriod.Invalid invalid) {
                 return new Rejected(invalid.violation(), institution, fileId);
             }

@@ -43,6 +43,11 @@ public enum MedicalInformationKind {
         return consent;
     }
 
+    /** The months one request may span; 特定健診 names no months and is given the drug window for completeness. */
+    public DrugHistoryPeriod.Window monthWindow() {
+        return this == CLINICAL ? DrugHistoryPeriod.Window.CLINICAL : DrugHistoryPeriod.Window.DRUG_HISTORY;
+    }
+
     public boolean acceptsFileCategory(String category) {
         return fileCategories.contains(category);
     }

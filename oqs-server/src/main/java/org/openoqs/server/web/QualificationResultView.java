@@ -9,6 +9,8 @@ import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.message.Consent;
 import org.openoqs.core.message.ElderlyRecipientCertificateInfo;
 import org.openoqs.core.message.LimitApplicationCertificateRelatedInfo;
+import org.openoqs.core.message.MedicalTicketDetails;
+import org.openoqs.core.message.MedicalTicketInfo;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.QualificationResultBody;
@@ -33,6 +35,7 @@ public final class QualificationResultView {
 
     static final String ABSENT = "－";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm:ss");
 
     private final String validity;
@@ -150,8 +153,52 @@ public final class QualificationResultView {
         out.add(elderly(r.elderlyRecipientCertificateInfo(), suffix));
         out.add(limit(r, suffix));
         out.add(specificDiseases(r, suffix));
+        int n = 0;
+        for (MedicalTicketInfo t : r.medicalTickets()) { // 医療扶助 only; absent for every other record
+            out.add(ticket(t, suffix + (r.medicalTickets().size() > 1 ? "（" + ++n + "枚目）" : "")));
+        }
         out.add(new Section("閲覧同意" + suffix, consentRows(r)));
         return out;
+    }
+
+    /**
+     * One 医療券・調剤券 ({@code PublicExpenseResultList/MedicalTicketInfo}) with every field the welfare office wrote;
+     * a ticket for another facility says 不一致 and, as in the result file, does not name that facility.
+     */
+    private static Section ticket(MedicalTicketInfo t, String suffix) {
+        MedicalTicketDetails d = t.details();
+        String kind = t.ticketType() == null ? "医療券・調剤券" : t.ticketType().label();
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("券種別", code(t.ticketType())));
+        rows.add(new Row("交付番号", text(t.issueNumber())));
+        rows.add(new Row("診療年月", t.medicalTreatmentMonth() == null ? ABSENT
+                : t.medicalTreatmentMonth().format(MONTH)));
+        rows.add(new Row("有効期間", date(t.medicalTicketValidDate()) + " 〜 " + date(t.medicalTicketExpirationDate())));
+        rows.add(new Row("指定医療機関", code(t.designatedMedicalInstitutionFlag())));
+        rows.add(new Row("指定医療機関コード", text(t.designatedMedicalInstitutionCode())));
+        rows.add(new Row("指定医療機関名", text(d.designatedMedicalInstitutionName())));
+        rows.add(new Row("処方箋発行医療機関", text(joined(d.prescriptionIssuerMedicalInstitutionCode(),
+                d.prescriptionIssuerMedicalInstitutionName()))));
+        rows.add(new Row("傷病名", d.injuryNames().isEmpty() ? ABSENT : String.join("、", d.injuryNames())));
+        rows.add(new Row("診療別", code(d.medicalTreatmentType())));
+        rows.add(new Row("本人支払額", d.selfPayAmount() == null || d.selfPayAmount().isBlank() ? ABSENT
+                : d.selfPayAmount().strip() + "円"));
+        rows.add(new Row("単独・併用別", code(d.singleOrCombinedUse())));
+        rows.add(new Row("社会保険の有無", code(d.statusOfSocialInsurance())));
+        rows.add(new Row("不整合", code(d.consistencyFlag())));
+        rows.add(new Row("感染症法37条の2", code(d.statusOfInfection())));
+        rows.add(new Row("後期高齢者医療", code(d.statusOfElderlyMedicalCare())));
+        rows.add(new Row("県費", code(d.statusOfPrefecturalExpenses())));
+        rows.add(new Row("地区担当員名", text(d.districtContactName())));
+        rows.add(new Row("取扱担当者名", text(d.handlingContactName())));
+        rows.add(new Row("備考", d.remarks().isEmpty() ? ABSENT : String.join("／", d.remarks())));
+        return new Section("医療扶助 " + kind + "情報" + suffix, rows);
+    }
+
+    private static String joined(String code, String name) {
+        String c = code == null ? "" : code.strip();
+        String n = name == null ? "" : name.strip();
+        return (c + " " + n).strip();
     }
 
     private static Section elderly(ElderlyRecipientCertificateInfo e, String suffix) {

@@ -14,8 +14,8 @@ import javax.net.ssl.SSLSocket;
 
 /**
  * The facility PC's certificate store, for a headless Chromium that cannot be told which client certificate to present
- * (see docs/web-portal.md "The browser test and the certificate"; oqs-it's {@code ClientCertificateProxy} does the
- * same in front of the demo process): the browser speaks HTTPS to this loopback listener, and every connection is
+ * (see docs/web-portal.md "The browser test and the certificate"; oqs-it's {@code PortalBrowserIT} uses it in front of
+ * the demo process, through this module's test jar): the browser speaks HTTPS to this loopback listener, and every connection is
  * carried on over a TLS connection of its own to the service, presenting the facility's certificate. Bytes pass
  * unchanged, so the service sees each request over a mutually authenticated connection, as from a real browser with
  * the certificate installed. Test code only.

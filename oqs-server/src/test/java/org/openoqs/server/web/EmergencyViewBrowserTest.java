@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -20,15 +19,12 @@ import org.openoqs.pki.TrustStores;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.IssuedPassword;
 import org.openoqs.server.testsupport.ClientCertificateRelay;
+import org.openoqs.server.testsupport.HeadlessChromium;
 import org.openoqs.server.testsupport.SharedServer;
 import org.openoqs.server.testsupport.TestPki;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,8 +39,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class EmergencyViewBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String ADMIN_PASSWORD = "Kawasemi#2026-admin";
     static final String VIEWER_PASSWORD = "Mejiro#2026-doctor";
@@ -55,14 +49,12 @@ class EmergencyViewBrowserTest {
     static String hospital;
     static IssuedPassword admin;
     static ClientCertificateRelay relay;
+    static HeadlessChromium chromium;
     static WebDriver browser;
     static WebDriverWait wait;
 
     @BeforeAll
     static void hospitalAndBrowser() throws Exception {
-        assertThat(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)).as("Chromium and its driver "
-                + "(/usr/bin/chromium, /usr/bin/chromedriver) are missing: sudo apt-get install -y chromium "
-                + "chromium-driver (scripts/test-prerequisites.sh)").isTrue();
         Files.createDirectories(SCREENSHOTS);
         portal = PortalFixture.get();
         hospital = portal.newFacility("救急テスト総合病院", true);
@@ -72,21 +64,15 @@ class EmergencyViewBrowserTest {
         TestPki pki = portal.shared().pki();
         relay = ClientCertificateRelay.start(browserTls(pki), pki.sslContext(pki.issueFacility(hospital)),
                 SharedServer.get().base());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,1400", "--lang=ja", "--user-data-dir=" + dir.resolve("chrome"));
-        options.setAcceptInsecureCerts(true); // the relay's certificate comes from the test CA
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        chromium = HeadlessChromium.start(dir, 1280, 1400);
+        browser = chromium.driver();
+        wait = chromium.waiting();
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (relay != null) {
             relay.close();
@@ -244,7 +230,7 @@ class EmergencyViewBrowserTest {
     }
 
     private static void screenshot(String name) throws Exception {
-        Files.write(SCREENSHOTS.resolve(name + ".png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+        chromium.screenshot(SCREENSHOTS, name);
     }
 
     /** The relay's side towards the browser: a server certificate of the test CA for localhost. */

@@ -43,7 +43,7 @@ class MedicalInformationPeriodTest {
                 .getContentAsString();
 
         assertThat(page).contains("id=\"period-error\"").contains(ErrorCode.INVALID_MONTH_RANGE.code())
-                .contains("36か月以内").doesNotContain("id=\"drug-table\"").doesNotContain("id=\"pdf\"");
+                .contains("薬剤情報は36か月").doesNotContain("id=\"drug-table\"").doesNotContain("id=\"pdf\"");
     }
 
     @Test
