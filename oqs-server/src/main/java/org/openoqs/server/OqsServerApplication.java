@@ -1,6 +1,7 @@
 package org.openoqs.server;
 
 import java.time.Clock;
+import org.openoqs.server.audit.AuditKeyFile;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -16,5 +17,11 @@ public class OqsServerApplication {
     @Bean
     Clock clock(ServerConfig config) {
         return config.clock();
+    }
+
+    /** The audit chain's key file, handed to the audit log as its own type (see {@link AuditKeyFile}). */
+    @Bean
+    AuditKeyFile auditKeyFile(ServerConfig config) {
+        return new AuditKeyFile(config.effectiveAuditKeyFile());
     }
 }

@@ -246,6 +246,24 @@ final class ModuleRules {
             return "the packages of " + root;
         }
     }
+     * Issue 14 point 2: no cycle between the packages of oqs-server (each package its own slice, the root package
+     * with {@code CentralServer} and {@code ServerConfig} included). A cycle is how a feature ends up needing the
+     * whole service: the nine-package cycle through {@code api} and {@code security} was one.
+     */
+    static final ArchRule SERVER_PACKAGES_HAVE_NO_CYCLES = slices().assignedFrom(ServerPackages.EVERY_PACKAGE)
+            .should().beFreeOfCycles()
+            .because("a feature of the central service must be understandable and changeable without the rest "
+                    + "(issue 14)");
+
+    /**
+     * Issue 14 point 2: the server's features use each other only through their public API and the shared edge
+     * imports no feature. What the edge is, what a feature's public API is and why: {@link ServerPackages}.
+     */
+    static final ArchRule SERVER_FEATURES_KEEP_TO_PUBLIC_APIS = classes()
+            .that().resideInAPackage(ServerPackages.SERVER + "..")
+            .should(ServerPackages.KEEP_TO_THE_SHARED_EDGE_AND_PUBLIC_APIS)
+            .because("a new feature plugs into the shared edge and reworks its own pages and endpoints without "
+                    + "touching another feature (issue 14)");
 
     private static DescribedPredicate<JavaMethodCall> target(String owner,
             String name) {

@@ -216,6 +216,58 @@ class ModuleRulesTest {
         throw new IllegalStateException(relative + " not found above " + start);
     }
 
+    @Test
+    void serverPackagesHaveNoCycles() {
+        ModuleRules.SERVER_PACKAGES_HAVE_NO_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void serverFeaturesKeepToTheSharedEdgeAndEachOthersPublicApi() {
+        ModuleRules.SERVER_FEATURES_KEEP_TO_PUBLIC_APIS.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aCycleBetweenServerPackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.server.archfixture.cycle.one.NeedsTwo.class,
+                org.openoqs.server.archfixture.cycle.two.NeedsOne.class);
+        assertThatThrownBy(() -> ModuleRules.SERVER_PACKAGES_HAVE_NO_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("org.openoqs.server.archfixture.cycle.one.NeedsTwo")
+                .hasMessageContaining("org.openoqs.server.archfixture.cycle.two.NeedsOne");
+    }
+
+    @Test
+    void aFeatureReachingIntoAnotherFeaturesInternalsIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.server.archfixture.ReachesIntoOtherFeatures.class);
+        assertThatThrownBy(() -> ModuleRules.SERVER_FEATURES_KEEP_TO_PUBLIC_APIS.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReachesIntoOtherFeatures")
+                .hasMessageContaining("reaches into eps.web, an internal package of feature eps")
+                .hasMessageContaining("org.openoqs.server.eps.web.PrescriptionRow")
+                .hasMessageContaining("uses InquiryController, a web entry point of feature inquiry")
+                .hasMessageNotContaining("EpsService");
+    }
+
+    @Test
+    void theSharedEdgeImportingAFeatureIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.server.security.archfixture.EdgeUsingAFeature.class);
+        assertThatThrownBy(() -> ModuleRules.SERVER_FEATURES_KEEP_TO_PUBLIC_APIS.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("the shared edge (security.archfixture) depends on the feature notice")
+                .hasMessageContaining("org.openoqs.server.security.archfixture.EdgeUsingAFeature")
+                .hasMessageContaining("org.openoqs.server.notice.NoticeService");
+    }
+
+    @Test
+    void aFeatureUsingTheEdgeAndAnotherFeaturesPublicApiPasses() {
+        ModuleRules.SERVER_FEATURES_KEEP_TO_PUBLIC_APIS.check(new ClassFileImporter().importClasses(
+                org.openoqs.server.archfixture.UsesPublicApisOnly.class));
+    }
+
     /** What the rule forbids: the temp name + rename issue 19 found in the linkage agent. */
     static final class HandWrittenRename {
         static void publish(java.nio.file.Path target, byte[] content) throws java.io.IOException {

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.openoqs.server.ServerConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -77,12 +76,12 @@ public class AuditLog implements InitializingBean, DisposableBean {
     private Thread writer;
 
     public AuditLog(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Clock clock,
-                    ServerConfig config, @Value("${oqs.audit.anonymous-window:PT1M}") Duration anonymousWindow) {
+                    AuditKeyFile keyFile, @Value("${oqs.audit.anonymous-window:PT1M}") Duration anonymousWindow) {
         this.jdbc = jdbc;
         this.anonymousRefusals = new AnonymousRefusals(this, clock, anonymousWindow);
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.keyFile = config.effectiveAuditKeyFile();
+        this.keyFile = keyFile.path();
     }
 
     /** Where refusals of requests nobody can be held to are audited, aggregated (see {@link AnonymousRefusals}). */

@@ -2,7 +2,6 @@ package org.openoqs.server.bulk;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,10 +11,10 @@ import org.openoqs.core.bulk.BulkReceipt;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.xml.XmlDocumentWriter;
 import org.openoqs.server.api.ApiException;
+import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.inquiry.InstitutionMismatchException;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -59,23 +58,20 @@ public class BulkController {
     private final BulkUploadIntake intake;
     private final BulkDownloadService downloads;
     private final BulkJobStore store;
-    private final FacilityService facilities;
 
-    public BulkController(BulkUploadIntake intake, BulkDownloadService downloads, BulkJobStore store,
-                          FacilityService facilities) {
+    public BulkController(BulkUploadIntake intake, BulkDownloadService downloads, BulkJobStore store) {
         this.intake = intake;
         this.downloads = downloads;
         this.store = store;
-        this.facilities = facilities;
     }
 
     @PostMapping("/{flow}/jobs")
     public ResponseEntity<byte[]> upload(@PathVariable("flow") String flow,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                         @AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
+                                         @AuthenticationPrincipal FacilityPrincipal caller,
+                                         @CallerFacility Facility facility, HttpServletRequest request)
             throws IOException {
         BulkKind kind = kind(flow);
-        Facility facility = facility(caller, request);
         BulkReceipt receipt;
         try (InputStream body = GzipTransfer.requestBody(request)) {
             receipt = intake.submit(kind, caller, facility, body, key);
@@ -89,10 +85,12 @@ public class BulkController {
 
     @PostMapping("/{flow}/results")
     public void download(@PathVariable("flow") String flow, @AuthenticationPrincipal FacilityPrincipal caller,
-                         HttpServletRequest request, HttpServletResponse response) throws IOException {
+                         @CallerFacility Facility facility, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         BulkKind kind = kind(flow);
-        Facility facility = facility(caller, request);
-        byte[] body = readLimited(request);
+        byte[] body = BoundedBody.upTo(MAX_DOWNLOAD_REQUEST_BYTES)
+                .refusedWith(() -> new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.FILE_TOO_LARGE, null))
+                .read(request.getContentLengthLong(), GzipTransfer.requestBody(request));
         BulkDownloadService.Result result;
         try {
             result = downloads.download(kind, caller, facility, body);
@@ -132,28 +130,5 @@ public class BulkController {
     private static BulkKind kind(String flow) {
         return BulkKind.ofSlug(flow).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
                 ErrorCode.UNSUPPORTED_REQUEST_TYPE, "存在しない一括要求の種別です: " + BulkUploadIntake.printable(flow, 30)));
-    }
-
-    private Facility facility(FacilityPrincipal caller, HttpServletRequest request) {
-        return request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-    }
-
-    private static byte[] readLimited(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_DOWNLOAD_REQUEST_BYTES) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.FILE_TOO_LARGE, null);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = GzipTransfer.requestBody(request)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > MAX_DOWNLOAD_REQUEST_BYTES) {
-                    throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.FILE_TOO_LARGE, null);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -1,19 +1,16 @@
 package org.openoqs.server.card;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import org.openoqs.core.card.CredentialKind;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.message.QualificationInquiryResult;
-import org.openoqs.core.xml.JsonMirror;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.device.DeviceCaller;
 import org.openoqs.server.device.DeviceSessionService;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,18 +41,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/cards")
 public class CardController {
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
-    private final FacilityService facilities;
     private final CardIssuanceService issuance;
     private final CardChallengeService challenges;
     private final CardConfirmationService confirmations;
     private final CardPinService pins;
     private final DeviceSessionService devices;
 
-    public CardController(FacilityService facilities, CardIssuanceService issuance, CardChallengeService challenges,
+    public CardController(CardIssuanceService issuance, CardChallengeService challenges,
             CardConfirmationService confirmations, CardPinService pins, DeviceSessionService devices) {
-        this.facilities = facilities;
         this.issuance = issuance;
         this.challenges = challenges;
         this.confirmations = confirmations;
@@ -82,9 +76,9 @@ public class CardController {
 
     @PostMapping("/{cardId}/challenges")
     public ChallengeResponse challenge(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
-            @RequestBody ChallengeRequest request, HttpServletRequest http) {
+            @RequestBody ChallengeRequest request, @CallerFacility Facility facility, HttpServletRequest http) {
         reader(caller, http);
-        CardChallengeService.Challenge c = challenges.create(facility(caller, http), cardId, kind(request.credential()));
+        CardChallengeService.Challenge c = challenges.create(facility, cardId, kind(request.credential()));
         PinResetView reset = pins.resetOf(cardId.strip())
                 .map(r -> new PinResetView(r.generation(), r.signature())).orElse(null);
         return new ChallengeResponse(c.challengeId(), c.nonce(), c.expiresAt().toString(), reset);
@@ -92,18 +86,19 @@ public class CardController {
 
     @PostMapping("/{cardId}/confirmations")
     public ResponseEntity<byte[]> confirm(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
-            @RequestBody CardConfirmationService.ConfirmationRequest request, HttpServletRequest http) {
+            @RequestBody CardConfirmationService.ConfirmationRequest request, @CallerFacility Facility facility,
+            HttpServletRequest http) {
         DeviceCaller reader = reader(caller, http);
-        QualificationInquiryResult result = confirmations.confirm(reader, facility(caller, http), cardId, request);
-        byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+        QualificationInquiryResult result = confirmations.confirm(reader, facility, cardId, request);
+        return JsonMirrorAnswer.of(QualificationMessages.resultToXml(result));
     }
 
     @PostMapping("/{cardId}/pin-lock")
     public ResponseEntity<Void> pinLocked(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
-            @RequestBody(required = false) CardPinService.LockReport report, HttpServletRequest http) {
+            @RequestBody(required = false) CardPinService.LockReport report, @CallerFacility Facility facility,
+            HttpServletRequest http) {
         DeviceCaller reader = reader(caller, http);
-        pins.reportLocked(reader, facility(caller, http), cardId, report);
+        pins.reportLocked(reader, facility, cardId, report);
         return ResponseEntity.noContent().build();
     }
 
@@ -111,11 +106,6 @@ public class CardController {
     private DeviceCaller reader(FacilityPrincipal caller, HttpServletRequest http) {
         return devices.authenticate(caller, http.getHeader(DeviceSessionService.HEADER),
                 http.getMethod() + " " + http.getRequestURI());
-    }
-
-    private Facility facility(FacilityPrincipal caller, HttpServletRequest http) {
-        return http.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
     }
 
     private static CredentialKind kind(String name) {

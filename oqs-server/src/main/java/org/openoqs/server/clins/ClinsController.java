@@ -1,15 +1,14 @@
 package org.openoqs.server.clins;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openoqs.core.error.ErrorCode;
+import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -102,36 +101,14 @@ public class ClinsController {
         }
     }
 
-    /** The body, refused with 413 past {@link ClinsRegistrationService#MAX_BYTES} without reading the rest. */
+    /**
+     * The body, refused with 413 past {@link ClinsRegistrationService#MAX_BYTES}. What the client is still sending is
+     * read (and dropped) up to twice the limit first, so that it gets the OperationOutcome instead of a reset
+     * connection; a body beyond that is cut off by closing the connection.
+     */
     private static byte[] body(HttpServletRequest request) throws IOException {
-        int max = ClinsRegistrationService.MAX_BYTES;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            if (request.getContentLengthLong() > max) {
-                drain(in, buffer);
-                throw tooLarge();
-            }
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > max) {
-                    drain(in, buffer);
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    // Read (and drop) what the client is still sending, up to a bound, so that it gets the 413 answer instead of a
-    // reset connection; a body beyond the bound is cut off by closing the connection.
-    private static void drain(InputStream in, byte[] buffer) throws IOException {
-        long left = 2L * ClinsRegistrationService.MAX_BYTES;
-        int n;
-        while (left > 0 && (n = in.read(buffer)) > 0) {
-            left -= n;
-        }
+        return BoundedBody.upTo(ClinsRegistrationService.MAX_BYTES).refusedWith(ClinsController::tooLarge)
+                .drainingAtMost(2L * ClinsRegistrationService.MAX_BYTES).read(request);
     }
 
     private static ClinsRefusedException tooLarge() {

@@ -2,15 +2,12 @@ package org.openoqs.server.clins;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,24 +22,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class ClinsInformationController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final ClinsInformationService service;
-    private final FacilityService facilities;
 
-    public ClinsInformationController(ClinsInformationService service, FacilityService facilities) {
+    public ClinsInformationController(ClinsInformationService service) {
         this.service = service;
-        this.facilities = facilities;
     }
 
     @PostMapping("/api/v1/clins/information")
     public ResponseEntity<byte[]> information(@AuthenticationPrincipal FacilityPrincipal caller,
-            HttpServletRequest request) throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
-        XmlNode answer = service.answer(caller, facility, root);
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                .body(JsonMirror.toJsonBytes(answer));
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
+        return JsonMirrorAnswer.of(service.answer(caller, facility, root));
     }
 }

@@ -1,24 +1,20 @@
 package org.openoqs.server.eps;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.eps.ReaderPrescriptionChoice;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiError;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,16 +42,13 @@ public class EpsController {
 
     /** A signed prescription is at most ~0.7 MB of base64; room for the JSON around it. */
     static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final EpsService eps;
     private final EpsSettings settings;
-    private final FacilityService facilities;
 
-    public EpsController(EpsService eps, EpsSettings settings, FacilityService facilities) {
+    public EpsController(EpsService eps, EpsSettings settings) {
         this.eps = eps;
         this.settings = settings;
-        this.facilities = facilities;
     }
 
     /** What the reader needs: {@code ePrescription} (OQSCD038), {@code selectionTiming} (OQSCD039), {@code readerAsks}. */
@@ -64,60 +57,34 @@ public class EpsController {
 
     @PostMapping("/{operation}")
     public ResponseEntity<?> operation(@PathVariable("operation") String name,
-            @AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request) throws IOException {
+            @AuthenticationPrincipal FacilityPrincipal caller, @CallerFacility Facility facility,
+            HttpServletRequest request) throws IOException {
         Optional<EpsOperation> operation = EpsOperation.ofApiName(name);
         if (operation.isEmpty()) {
             return error(HttpStatus.NOT_FOUND, ErrorCode.UNSUPPORTED_REQUEST_TYPE, "存在しない電子処方箋APIです: " + name);
         }
-        Facility facility = facility(caller, request);
         XmlNode root;
         try {
-            root = JsonMirror.fromJson(readBody(request));
+            root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         } catch (InputRejectedException e) {
             HttpStatus status = e.errorCode() == ErrorCode.FILE_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE
                     : HttpStatus.BAD_REQUEST;
             return error(status, e.errorCode(), e.detail());
         }
         try {
-            XmlNode result = eps.handle(caller, facility, operation.get(), root);
-            return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                    .body(JsonMirror.toJsonBytes(result));
+            return JsonMirrorAnswer.of(eps.handle(caller, facility, operation.get(), root));
         } catch (EpsService.InstitutionMismatchException e) {
             return error(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
     }
 
     @GetMapping("/reader-settings")
-    public ReaderSettings readerSettings(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request) {
-        ReaderPrescriptionChoice choice = settings.readerChoice(facility(caller, request));
+    public ReaderSettings readerSettings(@CallerFacility Facility facility) {
+        ReaderPrescriptionChoice choice = settings.readerChoice(facility);
         return new ReaderSettings(choice.ePrescriptionUse(), choice.timing().code(), choice.readerAsks());
     }
 
-    private Facility facility(FacilityPrincipal caller, HttpServletRequest request) {
-        return request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-    }
-
     private static ResponseEntity<ApiError> error(HttpStatus status, ErrorCode code, String detail) {
-        return ResponseEntity.status(status).contentType(JSON_UTF8).body(ApiError.of(code, detail));
-    }
-
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 4096);
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > MAX_BODY_BYTES) {
-                    throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
+        return ResponseEntity.status(status).contentType(JsonMirrorAnswer.JSON_UTF8).body(ApiError.of(code, detail));
     }
 }

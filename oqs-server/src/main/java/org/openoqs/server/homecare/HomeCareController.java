@@ -2,24 +2,18 @@ package org.openoqs.server.homecare;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.homecare.HomeCareConsent;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.inquiry.InstitutionMismatchException;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,25 +37,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class HomeCareController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final HomeCareInquiryService service;
-    private final FacilityService facilities;
 
-    public HomeCareController(HomeCareInquiryService service, FacilityService facilities) {
+    public HomeCareController(HomeCareInquiryService service) {
         this.service = service;
-        this.facilities = facilities;
     }
 
     @PostMapping("/{setting}/inquiry")
     public ResponseEntity<byte[]> inquiry(@AuthenticationPrincipal FacilityPrincipal caller,
-            @PathVariable("setting") String setting, HttpServletRequest request) throws IOException {
+            @CallerFacility Facility facility, @PathVariable("setting") String setting, HttpServletRequest request)
+            throws IOException {
         MedicalTreatmentFlag treatment = treatment(setting);
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         try {
-            XmlNode result = service.inquire(caller, facility(caller, request), treatment, root);
-            return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                    .body(JsonMirror.toJsonBytes(result));
+            XmlNode result = service.inquire(caller, facility, treatment, root);
+            return JsonMirrorAnswer.of(result);
         } catch (InstitutionMismatchException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
@@ -69,36 +60,19 @@ public class HomeCareController {
 
     @PostMapping("/{setting}/cancellations")
     public ResponseEntity<Map<String, String>> cancel(@AuthenticationPrincipal FacilityPrincipal caller,
-            @PathVariable("setting") String setting, HttpServletRequest request) throws IOException {
+            @CallerFacility Facility facility, @PathVariable("setting") String setting, HttpServletRequest request)
+            throws IOException {
         MedicalTreatmentFlag treatment = treatment(setting);
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         HomeCareInquiryService.Cancellation outcome;
         try {
-            outcome = service.cancelByFacility(caller, facility(caller, request), treatment, root);
+            outcome = service.cancelByFacility(caller, facility, treatment, root);
         } catch (InstitutionMismatchException e) {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
-        return answer(outcome);
+        return HomeCareCancellations.answer(outcome);
     }
 
-    /** The answer of a cancellation (also used by the operator's). */
-    static ResponseEntity<Map<String, String>> answer(HomeCareInquiryService.Cancellation outcome) {
-        if (outcome.refusal() != null) {
-            HttpStatus status = switch (outcome.refusal()) {
-                case HOME_CARE_CONSENT_MISSING -> HttpStatus.NOT_FOUND;
-                case HOME_CARE_CONSENT_NOT_IN_FORCE -> HttpStatus.CONFLICT;
-                default -> HttpStatus.BAD_REQUEST;
-            };
-            throw new ApiException(status, outcome.refusal(), outcome.detail());
-        }
-        HomeCareConsent c = outcome.consent();
-        Map<String, String> body = new LinkedHashMap<>();
-        body.put("medicalTreatmentFlag", c.treatment().code());
-        body.put("reason", c.cancellationReason().code());
-        body.put("consentTime", QualificationMessages.DATE_TIME.format(c.consentTime()));
-        body.put("cancelledAt", QualificationMessages.DATE_TIME.format(c.cancelledAt()));
-        return ResponseEntity.ok().header("Cache-Control", "no-store").body(body);
-    }
 
     /** {@code home-visit} → 2, {@code online} → 3; anything else is not a path of this API (404). */
     static MedicalTreatmentFlag treatment(String setting) {
@@ -110,8 +84,4 @@ public class HomeCareController {
         };
     }
 
-    private Facility facility(FacilityPrincipal caller, HttpServletRequest request) {
-        return request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-    }
 }

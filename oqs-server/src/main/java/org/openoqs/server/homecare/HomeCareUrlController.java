@@ -2,7 +2,6 @@ package org.openoqs.server.homecare;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.Clock;
@@ -11,18 +10,16 @@ import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.homecare.UrlRequest;
 import org.openoqs.core.homecare.UrlResults;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.api.ApiException;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,29 +37,24 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/home-care")
 public class HomeCareUrlController {
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final HomeCareUrlService urls;
-    private final FacilityService facilities;
     private final AuditLog audit;
     private final Clock clock;
     private final String configuredBase;
 
-    public HomeCareUrlController(HomeCareUrlService urls, FacilityService facilities, AuditLog audit, Clock clock,
+    public HomeCareUrlController(HomeCareUrlService urls, AuditLog audit, Clock clock,
             @Value("${oqs.home-care.reception-base-url:}") String configuredBase) {
         this.urls = urls;
-        this.facilities = facilities;
         this.audit = audit;
         this.clock = clock;
         this.configuredBase = configuredBase;
     }
 
     @PostMapping("/url")
-    public ResponseEntity<byte[]> url(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, HomeCareController.MAX_BODY_BYTES));
+    public ResponseEntity<byte[]> url(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        XmlNode root = BoundedBody.upTo(HomeCareController.MAX_BODY_BYTES).readJsonMirror(request);
         UrlRequest.Outcome outcome = UrlRequest.check(root, facility.institutionCode());
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         XmlNode result;
@@ -83,8 +75,7 @@ public class HomeCareUrlController {
             result = UrlResults.toXml(facility.institutionCode(), r.header().arbitraryFileIdentifier(), issued, now,
                     facility.settings().characterCode());
         }
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                .body(JsonMirror.toJsonBytes(result));
+        return JsonMirrorAnswer.of(result);
     }
 
     private String base() {

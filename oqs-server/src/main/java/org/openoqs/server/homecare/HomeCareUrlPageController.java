@@ -6,6 +6,7 @@ import java.util.List;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.homecare.UrlRequest;
 import org.openoqs.core.homecare.UrlResults;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * file uses; 「URLを変更する」 replaces one (the old URL and printed codes stop working).
  */
 @Controller
+@PortalPage
 public class HomeCareUrlPageController {
 
     public static final String PATH = PortalPaths.SETTINGS + "/home-care-url";

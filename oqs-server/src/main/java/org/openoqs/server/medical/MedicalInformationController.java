@@ -2,14 +2,12 @@ package org.openoqs.server.medical;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.openoqs.core.medical.MedicalInformationKind;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.reference.JsonBodies;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,39 +27,33 @@ import org.springframework.web.bind.annotation.RestController;
 public class MedicalInformationController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final MedicalInformationService service;
-    private final FacilityService facilities;
 
-    public MedicalInformationController(MedicalInformationService service, FacilityService facilities) {
+    public MedicalInformationController(MedicalInformationService service) {
         this.service = service;
-        this.facilities = facilities;
     }
 
     @PostMapping("/drug-information")
-    public ResponseEntity<byte[]> drugs(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        return answer(caller, request, MedicalInformationKind.DRUG);
+    public ResponseEntity<byte[]> drugs(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        return answer(caller, facility, request, MedicalInformationKind.DRUG);
     }
 
     @PostMapping("/health-checkups")
-    public ResponseEntity<byte[]> checkups(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        return answer(caller, request, MedicalInformationKind.HEALTH_CHECKUP);
+    public ResponseEntity<byte[]> checkups(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        return answer(caller, facility, request, MedicalInformationKind.HEALTH_CHECKUP);
     }
 
-    private ResponseEntity<byte[]> answer(FacilityPrincipal caller, HttpServletRequest request, MedicalInformationKind kind)
-            throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
+    private ResponseEntity<byte[]> answer(FacilityPrincipal caller, Facility facility, HttpServletRequest request,
+            MedicalInformationKind kind) throws IOException {
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         MedicalInformationService.Answer answer = service.answer(caller, facility, kind, root);
         if (answer.isPdf()) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).header("Cache-Control", "no-store")
                     .body(answer.pdf());
         }
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store")
-                .body(JsonMirror.toJsonBytes(answer.xml()));
+        return JsonMirrorAnswer.of(answer.xml());
     }
 }

@@ -2,14 +2,12 @@ package org.openoqs.server.reference;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,23 +23,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReferenceNumberController {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     private final ReferenceNumberRegistration registration;
-    private final FacilityService facilities;
 
-    public ReferenceNumberController(ReferenceNumberRegistration registration, FacilityService facilities) {
+    public ReferenceNumberController(ReferenceNumberRegistration registration) {
         this.registration = registration;
-        this.facilities = facilities;
     }
 
     @PostMapping("/reference-numbers")
-    public ResponseEntity<byte[]> register(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
-        XmlNode root = JsonMirror.fromJson(JsonBodies.read(request, MAX_BODY_BYTES));
-        byte[] json = JsonMirror.toJsonBytes(registration.register(caller, facility, root));
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+    public ResponseEntity<byte[]> register(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
+        XmlNode root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
+        return JsonMirrorAnswer.of(registration.register(caller, facility, root));
     }
 }

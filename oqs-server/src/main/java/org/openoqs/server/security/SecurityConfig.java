@@ -5,9 +5,6 @@ import org.openoqs.server.api.ApiError;
 import org.openoqs.server.api.ApiErrorWriter;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.office.OfficeApiSecurity;
-import org.openoqs.server.operator.OperatorApiSecurity;
-import org.openoqs.server.web.security.PortalSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,40 +17,25 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /**
- * Six filter chains:
+ * The filter chains that belong to no feature, in {@link SecurityChainOrder}:
  * <ol>
  *   <li>the management port (actuator: health, Prometheus metrics) — plain HTTP on loopback, open;</li>
- *   <li>{@code /api/v1/office/**} — the issuing offices' API ({@link OfficeApiSecurity}): like the terminal API, but
- *       only for issuing-office certificates; first, so no facility certificate reaches it;</li>
- *   <li>{@code /api/v1/operator/**} — the operator's お知らせ API ({@link OperatorApiSecurity}): the same, for
- *       operator certificates only;</li>
  *   <li>{@code /api/**} — the terminal API: stateless, no session, no CSRF (no cookies, no browser), every
  *       request authenticated by its client certificate ({@link ClientCertificateFilter});</li>
- *   <li>{@code /actuator/health} — open, for load balancers;</li>
- *   <li>everything else — the web portal's chain ({@link PortalSecurity}): facility certificate, form login,
- *       CSRF, roles per URL.</li>
+ *   <li>{@code /actuator/health} — open, for load balancers.</li>
  * </ol>
+ * The features with callers of their own declare their chains themselves, with an order from
+ * {@link SecurityChainOrder}: the issuing offices' API ({@code office.OfficeApiSecurity}) and the operator's お知らせ
+ * API ({@code operator.OperatorApiSecurity}) before the terminal API, so no facility certificate reaches them; the
+ * web portal ({@code web.security.PortalSecurity}: facility certificate, form login, CSRF, roles per URL) after
+ * everything else. This class imports none of them: security is the shared edge every feature may use.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 public class SecurityConfig {
 
-    /** Before the terminal API, whose {@code /api/**} would match too: see {@link OfficeApiSecurity}. */
     @Bean
-    @Order(0)
-    SecurityFilterChain officeApiChain(HttpSecurity http, OfficeApiSecurity office) throws Exception {
-        return office.build(http);
-    }
-
-    /** Before the terminal API too, like the office chain; the paths do not overlap. */
-    @Bean
-    @Order(0)
-    SecurityFilterChain operatorApiChain(HttpSecurity http, OperatorApiSecurity operator) throws Exception {
-        return operator.build(http);
-    }
-
-    @Bean
-    @Order(1)
+    @Order(SecurityChainOrder.TERMINAL_API)
     SecurityFilterChain terminalApiChain(HttpSecurity http, ClientCertificateVerifier verifier,
                                          FacilityService facilities, AuditLog audit, ApiErrorWriter errors)
             throws Exception {
@@ -83,7 +65,7 @@ public class SecurityConfig {
      * on, so the same paths on the API port never get here.
      */
     @Bean
-    @Order(-1)
+    @Order(SecurityChainOrder.MANAGEMENT_PORT)
     SecurityFilterChain managementPortChain(HttpSecurity http,
                                             @Value("${management.server.port}") int managementPort) throws Exception {
         http.securityMatcher(request -> request.getLocalPort() == managementPort)
@@ -95,7 +77,7 @@ public class SecurityConfig {
     }
 
     @Bean
-    @Order(2)
+    @Order(SecurityChainOrder.HEALTH)
     SecurityFilterChain healthChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/actuator/health", "/actuator/health/**")
                 .csrf(csrf -> csrf.disable())
@@ -103,12 +85,5 @@ public class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
-    }
-
-    /** The web portal (everything else): see {@link PortalSecurity}. */
-    @Bean
-    @Order(100)
-    SecurityFilterChain webPortalChain(HttpSecurity http, PortalSecurity portal) throws Exception {
-        return portal.build(http);
     }
 }

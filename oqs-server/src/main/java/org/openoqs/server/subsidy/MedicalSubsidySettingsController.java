@@ -1,6 +1,7 @@
 package org.openoqs.server.subsidy;
 
 import java.util.List;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Choosing 利用する stands for accepting PMH's terms for facilities (docs/pmh.md).
  */
 @Controller
+@PortalPage
 public class MedicalSubsidySettingsController {
 
     public static final String PATH = PortalPaths.SETTINGS + "/medical-subsidy";

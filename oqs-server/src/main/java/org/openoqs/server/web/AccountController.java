@@ -8,6 +8,7 @@ import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.account.IssuedPassword;
 import org.openoqs.server.emergency.EmergencyPermissions;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the page only offers what that allows. New and reset passwords are shown once, on the response to the POST.
  */
 @Controller
+@PortalPage
 public class AccountController {
 
     /** One row of the list. */

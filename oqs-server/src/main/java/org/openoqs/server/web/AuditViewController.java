@@ -23,6 +23,7 @@ import org.openoqs.server.notice.NoticeService;
 import org.openoqs.server.security.ClientCertificateFilter;
 import org.openoqs.server.web.security.PortalAccessDeniedHandler;
 import org.openoqs.server.web.security.PortalLoginHandlers;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.openoqs.server.web.security.WebCertificateFilter;
@@ -34,6 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /** 操作履歴: the facility's audit entries, filtered by action, actor and period (administrators and the master). */
 @Controller
+@PortalPage
 public class AuditViewController {
 
     /** Japanese names of the actions the portal offers as filters; other actions are shown by their code. */

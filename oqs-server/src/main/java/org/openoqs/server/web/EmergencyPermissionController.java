@@ -2,6 +2,7 @@ package org.openoqs.server.web;
 
 import org.openoqs.server.emergency.EmergencyPermissions;
 import org.openoqs.server.emergency.EmergencyRefusedException;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.http.HttpStatus;
@@ -19,6 +20,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * ({@link EmergencyPermissions} decides and audits).
  */
 @Controller
+@PortalPage
 public class EmergencyPermissionController {
 
     private final EmergencyPermissions permissions;

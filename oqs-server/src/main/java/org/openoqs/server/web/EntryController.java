@@ -3,6 +3,7 @@ package org.openoqs.server.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.openoqs.server.web.security.PortalAccessDeniedHandler;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * when the server refuses a request.
  */
 @Controller
+@PortalPage
 public class EntryController {
 
     static final String BAD_CREDENTIALS = "IDまたはパスワードが正しくありません。";

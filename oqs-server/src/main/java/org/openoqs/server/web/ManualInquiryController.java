@@ -9,6 +9,7 @@ import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.inquiry.InquiryService;
 import org.openoqs.server.web.security.CertifiedFacility;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
  * the result is shown field by field. The view itself is audited as {@value #ACTION} with the account that saw it.
  */
 @Controller
+@PortalPage
 public class ManualInquiryController {
 
     public static final String ACTION = "ELIGIBILITY_VIEW";

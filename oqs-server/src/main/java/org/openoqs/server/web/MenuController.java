@@ -6,6 +6,7 @@ import java.util.List;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.emergency.EmergencyPermissions;
 import org.openoqs.server.notice.NoticeService;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * on the server again ({@code PortalSecurity}).
  */
 @Controller
+@PortalPage
 public class MenuController {
 
     /** One menu entry. */

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.openoqs.server.notice.Notice;
 import org.openoqs.server.notice.NoticeService;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /** お知らせ一覧: shown after login while there are new notices; 閉じる marks them seen and opens the menu. */
 @Controller
+@PortalPage
 public class NoticeController {
 
     /** One notice as listed; {@code unread} marks it 新着. */

@@ -7,6 +7,7 @@ import org.openoqs.server.account.AccountService;
 import org.openoqs.server.account.PasswordPolicy;
 import org.openoqs.server.account.PasswordRejectedException;
 import org.openoqs.server.notice.NoticeService;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * one from the menu (current password too). A successful forced change gives the session its role.
  */
 @Controller
+@PortalPage
 public class PasswordController {
 
     private final AccountService accounts;

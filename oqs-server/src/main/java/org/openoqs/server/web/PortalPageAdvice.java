@@ -1,12 +1,14 @@
 package org.openoqs.server.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.openoqs.server.account.AccountNotFoundException;
 import org.openoqs.server.account.AccountOperationRefusedException;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.medical.MedicalInformationRefusedException;
 import org.openoqs.server.pdf.PdfFontUnavailableException;
 import org.openoqs.server.web.security.CertifiedFacility;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,14 +19,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * What every portal page gets (the signed-in account, the certificate's facility) and how failures look: a
- * Japanese page with the reason, never a stack trace. Limited to the portal's controllers; the terminal API has
- * its own JSON handler.
+ * Japanese page with the reason, never a stack trace. Limited to the portal's page controllers, which say so with
+ * {@link PortalPage} whatever feature they belong to (the 電子処方箋 pages, the 医療費助成 and 居宅 URL settings
+ * too); the terminal API has its own JSON handler.
  */
-@ControllerAdvice(basePackageClasses = PortalPageAdvice.class)
+@ControllerAdvice(annotations = PortalPage.class)
 public class PortalPageAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(PortalPageAdvice.class);
@@ -69,6 +73,14 @@ public class PortalPageAdvice {
         log.error("PDF not rendered: font {} unusable: {}", e.font().source(), e.font().problem().orElse(""));
         model.addAttribute("errorCode", e.code().code());
         model.addAttribute("message", e.getMessage());
+        return "web/refused";
+    }
+
+    /** A page's own refusal with its status and Japanese reason (the 電子処方箋 settings: 管理アカウントのみ). */
+    @ExceptionHandler(ResponseStatusException.class)
+    String refusedWithStatus(ResponseStatusException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.getStatusCode().value());
+        model.addAttribute("message", e.getReason());
         return "web/refused";
     }
 

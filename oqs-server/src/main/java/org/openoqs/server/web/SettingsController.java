@@ -5,6 +5,7 @@ import java.util.List;
 import org.openoqs.server.facility.EPrescriptionUse;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** 環境設定 (seed chapter 9), for administrator accounts only (文字コードの変更は管理アカウントでのみ実施可能). */
 @Controller
+@PortalPage
 public class SettingsController {
 
     private final FacilityService facilities;

@@ -20,6 +20,7 @@ import org.openoqs.server.eps.EpsSettings;
 import org.openoqs.server.facility.EPrescriptionUse;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.web.security.CertifiedFacility;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,6 +39,7 @@ import org.springframework.web.server.ResponseStatusException;
  * with the account as the actor. {@code /web/eps/settings}: OQSCD039 (管理アカウント only).
  */
 @Controller
+@PortalPage
 public class EpsPortalController {
 
     static final String BASE = "/web/eps";

@@ -11,6 +11,7 @@ import org.openoqs.server.emergency.EmergencyViewing;
 import org.openoqs.server.emergency.SecondFactor;
 import org.openoqs.server.facility.Facility;
 import org.openoqs.server.web.security.CertifiedFacility;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.openoqs.server.web.security.SecondFactorSession;
@@ -34,6 +35,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * request; this class only decides which page answers.
  */
 @Controller
+@PortalPage
 @RequestMapping(PortalPaths.EMERGENCY)
 public class EmergencyPagesController {
 

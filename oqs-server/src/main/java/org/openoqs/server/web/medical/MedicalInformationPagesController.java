@@ -12,6 +12,7 @@ import org.openoqs.server.medical.MedicalInformationViewing.ClinicalInformation;
 import org.openoqs.server.medical.MedicalInformationViewing.ConsentedPatient;
 import org.openoqs.server.medical.MedicalInformationViewing.DrugInformation;
 import org.openoqs.server.web.security.CertifiedFacility;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.http.ContentDisposition;
@@ -36,6 +37,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * again and audits the view; a refusal shows its code and message ({@code PortalPageAdvice}).
  */
 @Controller
+@PortalPage
 @RequestMapping(PortalPaths.MEDICAL)
 public class MedicalInformationPagesController {
 

@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import org.openoqs.server.audit.AuditLog;
-import org.openoqs.server.notice.NoticeService;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -16,8 +17,8 @@ import org.springframework.security.web.authentication.logout.LogoutHandler;
 /**
  * Where the portal goes after a login attempt and at logout:
  * <ul>
- *   <li>success → the forced password change when one is due, else the new notices when there are any (seed
- *       chapter 7: お知らせ一覧), else the menu; the session's idle timeout is set here;</li>
+ *   <li>success → the forced password change when one is due, else the first page a feature asks for
+ *       ({@link PageAfterSignIn}: the new notices when there are any, seed chapter 7: お知らせ一覧), else the menu; the session's idle timeout is set here;</li>
  *   <li>failure → the login page with one of three messages: wrong ID/password, locked, or too many attempts
  *       from this address;</li>
  *   <li>logout → audited.</li>
@@ -28,12 +29,12 @@ public final class PortalLoginHandlers implements AuthenticationSuccessHandler, 
 
     public static final String LOGOUT_ACTION = "WEB_LOGOUT";
 
-    private final NoticeService notices;
+    private final List<PageAfterSignIn> firstPages;
     private final AuditLog audit;
     private final Duration sessionTimeout;
 
-    public PortalLoginHandlers(NoticeService notices, AuditLog audit, Duration sessionTimeout) {
-        this.notices = notices;
+    public PortalLoginHandlers(List<PageAfterSignIn> firstPages, AuditLog audit, Duration sessionTimeout) {
+        this.firstPages = List.copyOf(firstPages);
         this.audit = audit;
         this.sessionTimeout = sessionTimeout;
     }
@@ -44,14 +45,9 @@ public final class PortalLoginHandlers implements AuthenticationSuccessHandler, 
         request.getSession().setMaxInactiveInterval((int) sessionTimeout.toSeconds());
         SecondFactorSession.clear(request); // a new sign-in passes the second factor anew
         PortalUser user = (PortalUser) authentication.getPrincipal();
-        String next;
-        if (user.pendingPasswordChange() != null) {
-            next = PortalPaths.PASSWORD_CHANGE;
-        } else if (!notices.unread(user.institutionCode(), user.accountId()).isEmpty()) {
-            next = PortalPaths.NOTICES;
-        } else {
-            next = PortalPaths.MENU;
-        }
+        String next = user.pendingPasswordChange() != null ? PortalPaths.PASSWORD_CHANGE
+                : firstPages.stream().map(page -> page.pathFor(user)).flatMap(Optional::stream).findFirst()
+                        .orElse(PortalPaths.MENU);
         response.sendRedirect(request.getContextPath() + next);
     }
 

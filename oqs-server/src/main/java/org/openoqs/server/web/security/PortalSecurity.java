@@ -2,13 +2,17 @@ package org.openoqs.server.web.security;
 
 import jakarta.servlet.DispatcherType;
 import java.time.Duration;
+import java.util.List;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.AccountService;
 import org.openoqs.server.audit.AuditLog;
 import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.notice.NoticeService;
 import org.openoqs.server.security.ClientCertificateVerifier;
+import org.openoqs.server.security.SecurityChainOrder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -18,7 +22,6 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.stereotype.Component;
 
 /**
  * The web portal's filter chain: certificate first ({@link WebCertificateFilter}), then form login with lockout,
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
  * </table>
  * Machine accounts (R0, R1, face-auth) cannot sign in at all.
  */
-@Component
+@Configuration(proxyBeanMethods = false)
 public class PortalSecurity {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'none'; object-src 'none'; "
@@ -48,18 +51,18 @@ public class PortalSecurity {
     private final ClientCertificateVerifier verifier;
     private final FacilityService facilities;
     private final AccountService accounts;
-    private final NoticeService notices;
+    private final List<PageAfterSignIn> firstPages;
     private final AuditLog audit;
     private final CertificateRefusal refusal;
     private final Duration sessionTimeout;
 
     public PortalSecurity(ClientCertificateVerifier verifier, FacilityService facilities, AccountService accounts,
-                          NoticeService notices, AuditLog audit, CertificateRefusal refusal,
+                          List<PageAfterSignIn> firstPages, AuditLog audit, CertificateRefusal refusal,
                           @Value("${oqs.web.session-timeout:PT30M}") Duration sessionTimeout) {
         this.verifier = verifier;
         this.facilities = facilities;
         this.accounts = accounts;
-        this.notices = notices;
+        this.firstPages = firstPages;
         this.audit = audit;
         this.refusal = refusal;
         this.sessionTimeout = sessionTimeout;
@@ -69,8 +72,15 @@ public class PortalSecurity {
         return sessionTimeout;
     }
 
-    public SecurityFilterChain build(HttpSecurity http) throws Exception {
-        PortalLoginHandlers handlers = new PortalLoginHandlers(notices, audit, sessionTimeout);
+    /** The portal's chain, after every other one ({@link SecurityChainOrder#PORTAL}). */
+    @Bean
+    @Order(SecurityChainOrder.PORTAL)
+    SecurityFilterChain webPortalChain(HttpSecurity http) throws Exception {
+        return build(http);
+    }
+
+    SecurityFilterChain build(HttpSecurity http) throws Exception {
+        PortalLoginHandlers handlers = new PortalLoginHandlers(firstPages, audit, sessionTimeout);
         String[] everyone = roles(AccountKind.MASTER, AccountKind.ADMIN, AccountKind.GENERAL, AccountKind.MEDICAL_VIEWER);
         http.addFilterAfter(new WebCertificateFilter(verifier, facilities, audit, refusal), HeaderWriterFilter.class)
                 .authenticationProvider(new PortalAuthenticationProvider(accounts))

@@ -1,25 +1,21 @@
-package org.openoqs.server.api;
+package org.openoqs.server.inquiry;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.message.QualificationInquiryResult;
-import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.api.ApiException;
+import org.openoqs.server.api.BoundedBody;
+import org.openoqs.server.api.JsonMirrorAnswer;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
-import org.openoqs.server.inquiry.InquiryService;
-import org.openoqs.server.inquiry.InstitutionMismatchException;
 import org.openoqs.server.metrics.ApiMetricsFilter;
-import org.openoqs.server.security.ClientCertificateFilter;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,24 +36,19 @@ public class InquiryController {
     /** Far above any single inquiry (a few hundred bytes); guards memory. */
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, java.nio.charset.StandardCharsets.UTF_8);
 
     private final InquiryService inquiries;
-    private final FacilityService facilities;
 
-    public InquiryController(InquiryService inquiries, FacilityService facilities) {
+    public InquiryController(InquiryService inquiries) {
         this.inquiries = inquiries;
-        this.facilities = facilities;
     }
 
     @PostMapping("/qualifications/inquiry")
-    public ResponseEntity<byte[]> inquiry(@AuthenticationPrincipal FacilityPrincipal caller, HttpServletRequest request)
-            throws IOException {
-        Facility facility = request.getAttribute(ClientCertificateFilter.FACILITY_ATTRIBUTE) instanceof Facility f
-                ? f : facilities.get(caller.institutionCode());
+    public ResponseEntity<byte[]> inquiry(@AuthenticationPrincipal FacilityPrincipal caller,
+            @CallerFacility Facility facility, HttpServletRequest request) throws IOException {
         XmlNode root;
         try {
-            root = JsonMirror.fromJson(readBody(request));
+            root = BoundedBody.upTo(MAX_BODY_BYTES).readJsonMirror(request);
         } catch (InputRejectedException e) {
             inquiries.auditRejectedBody(caller, e.errorCode());
             HttpStatus status = e.errorCode() == ErrorCode.FILE_TOO_LARGE ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST;
@@ -70,8 +61,7 @@ public class InquiryController {
             throw new ApiException(HttpStatus.FORBIDDEN, ErrorCode.INSTITUTION_MISMATCH, e.violation().detail());
         }
         request.setAttribute(ApiMetricsFilter.OUTCOME_ATTRIBUTE, outcomeOf(result));
-        byte[] json = JsonMirror.toJsonBytes(QualificationMessages.resultToXml(result));
-        return ResponseEntity.ok().contentType(JSON_UTF8).header("Cache-Control", "no-store").body(json);
+        return JsonMirrorAnswer.of(QualificationMessages.resultToXml(result));
     }
 
     /** The metrics label: the file failed, this person's entry failed, or an answer (whatever the validity). */
@@ -81,24 +71,5 @@ public class InquiryController {
         }
         return result.body() != null && result.body().processingResultStatus() == ProcessingResultStatus.ERROR
                 ? "person_error" : "ok";
-    }
-
-    private static byte[] readBody(HttpServletRequest request) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > MAX_BODY_BYTES) {
-            throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > MAX_BODY_BYTES) {
-                    throw new InputRejectedException(ErrorCode.FILE_TOO_LARGE, null);
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -1,13 +1,11 @@
-package org.openoqs.server.api;
+package org.openoqs.server.settings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openoqs.server.facility.Facility;
-import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.facility.FacilitySettings;
-import org.openoqs.server.security.FacilityPrincipal;
+import org.openoqs.server.security.CallerFacility;
 import org.openoqs.server.subsidy.MedicalSubsidySettings;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,11 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1")
 public class FacilityController {
 
-    private final FacilityService facilities;
     private final MedicalSubsidySettings subsidies;
 
-    public FacilityController(FacilityService facilities, MedicalSubsidySettings subsidies) {
-        this.facilities = facilities;
+    public FacilityController(MedicalSubsidySettings subsidies) {
         this.subsidies = subsidies;
     }
 
@@ -58,8 +54,7 @@ public class FacilityController {
     }
 
     @GetMapping("/facility")
-    public FacilityView facility(@AuthenticationPrincipal FacilityPrincipal principal) {
-        String code = principal.institutionCode();
-        return FacilityView.of(facilities.get(code), subsidies.enabled(code));
+    public FacilityView facility(@CallerFacility Facility facility) {
+        return FacilityView.of(facility, subsidies.enabled(facility.institutionCode()));
     }
 }

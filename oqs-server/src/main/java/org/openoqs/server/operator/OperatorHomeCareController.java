@@ -1,4 +1,4 @@
-package org.openoqs.server.homecare;
+package org.openoqs.server.operator;
 
 import java.util.Map;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
@@ -6,7 +6,8 @@ import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.registry.MyNumberCard;
 import org.openoqs.server.api.ApiException;
 import org.openoqs.server.card.CardRegistry;
-import org.openoqs.server.operator.OperatorPrincipal;
+import org.openoqs.server.homecare.HomeCareCancellations;
+import org.openoqs.server.homecare.HomeCareInquiryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -47,7 +48,7 @@ public class OperatorHomeCareController {
         }
         MyNumberCard card = cards.find(request.cardId() == null ? "" : request.cardId().strip())
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, ErrorCode.CARD_NOT_FOUND, null));
-        return HomeCareController.answer(service.cancelByPatient(operator.actor(), request.institutionCode().strip(),
+        return HomeCareCancellations.answer(service.cancelByPatient(operator.actor(), request.institutionCode().strip(),
                 card.personId(), treatment));
     }
 }
