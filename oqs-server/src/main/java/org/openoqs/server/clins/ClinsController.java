@@ -1,15 +1,12 @@
 package org.openoqs.server.clins;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,11 +43,8 @@ public class ClinsController {
     @PostMapping
     public ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal FacilityPrincipal caller,
             HttpServletRequest request) throws IOException {
-        if (!isFhirJson(request.getContentType())) {
-            throw new ClinsRefusedException(415, new ClinsProblem(ErrorCode.CLINS_WRONG_MEDIA_TYPE, null,
-                    "指定値: " + request.getContentType()));
-        }
-        ClinsRegistrationService.Receipt receipt = registration.register(caller, body(request));
+        ClinsRequestBody.requireFhirJson(request);
+        ClinsRegistrationService.Receipt receipt = registration.register(caller, ClinsRequestBody.read(request));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("outcome", receipt.outcome().name().toLowerCase(java.util.Locale.ROOT));
         answer.put("identifier", receipt.identifier());
@@ -88,53 +82,5 @@ public class ClinsController {
     ResponseEntity<String> refused(ClinsRefusedException e) {
         return ResponseEntity.status(e.status()).contentType(FHIR_JSON)
                 .body(fhir.parser().encodeResourceToString(OperationOutcomes.of(e.problems())));
-    }
-
-    private static boolean isFhirJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return "application".equals(type.getType()) && "fhir+json".equals(type.getSubtype());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /** The body, refused with 413 past {@link ClinsRegistrationService#MAX_BYTES} without reading the rest. */
-    private static byte[] body(HttpServletRequest request) throws IOException {
-        int max = ClinsRegistrationService.MAX_BYTES;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            if (request.getContentLengthLong() > max) {
-                drain(in, buffer);
-                throw tooLarge();
-            }
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > max) {
-                    drain(in, buffer);
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    // Read (and drop) what the client is still sending, up to a bound, so that it gets the 413 answer instead of a
-    // reset connection; a body beyond the bound is cut off by closing the connection.
-    private static void drain(InputStream in, byte[] buffer) throws IOException {
-        long left = 2L * ClinsRegistrationService.MAX_BYTES;
-        int n;
-        while (left > 0 && (n = in.read(buffer)) > 0) {
-            left -= n;
-        }
-    }
-
-    private static ClinsRefusedException tooLarge() {
-        return new ClinsRefusedException(413, new ClinsProblem(ErrorCode.CLINS_BUNDLE_TOO_LARGE, "Bundle", null));
     }
 }
