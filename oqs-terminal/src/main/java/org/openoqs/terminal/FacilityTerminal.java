@@ -75,7 +75,8 @@ public final class FacilityTerminal implements AutoCloseable {
         CentralServiceHttp transport = new CentralServiceHttp(config.serviceUri(), tls, config.connectTimeout(),
                 config.requestTimeout());
         return start(config, new HttpsCentralService(transport), new HttpsCardPathService(transport, null),
-                new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport));
+                new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport),
+                new org.openoqs.terminal.clins.HttpsClinsDocumentInbox(transport));
     }
 
     /**
@@ -114,6 +115,17 @@ public final class FacilityTerminal implements AutoCloseable {
      */
     public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
             BulkCentralService bulk, EpsGateway eps) throws IOException {
+        return start(config, central, cardPath, bulk, eps, null);
+    }
+
+    /**
+     * Like {@link #start(TerminalConfig, CentralService, CardPathService, BulkCentralService, EpsGateway)}, with the
+     * service's document inbox for the {@code CIPsidcl01} / {@code CIPsidcg01} files ({@code null}: those requests are
+     * answered "not supported"; docs/clins.md "Documents").
+     */
+    public static FacilityTerminal start(TerminalConfig config, CentralService central, CardPathService cardPath,
+            BulkCentralService bulk, EpsGateway eps, org.openoqs.terminal.clins.ClinsDocumentInbox documents)
+            throws IOException {
         // Credentials and encryption switches are checked before anything starts (docs/linkage.md).
         String institutionCode = config.institutionCode();
         EncryptionConfig encryption = EncryptionConfig.allPlain();
@@ -163,6 +175,10 @@ public final class FacilityTerminal implements AutoCloseable {
         if (eps != null) { // 電子処方箋 (docs/e-prescription.md)
             EpsRequestProcessor.addTo(processors, new EpsRequestProcessor(institutionCode, eps, reader, results,
                     config.clock()));
+        }
+        if (documents != null) { // 電子カルテ情報共有サービス 文書 (docs/clins.md "Documents")
+            org.openoqs.terminal.requests.ClinsDocumentRequestProcessor.addTo(processors,
+                    sessions.limit(org.openoqs.terminal.clins.ClinsDocumentInbox.class, documents), reader, results);
         }
         RequestRouter router = new RequestRouter(processors, results);
         RequestProcessor processor = new EncryptingRequestProcessor(router, encryption, cryptPassword, results,
