@@ -59,11 +59,14 @@ public class DocumentInbox {
         return entries;
     }
 
-    /** The document's Bundle as the sender registered it (its latest 変更). */
-    public byte[] read(String actor, Facility facility, String identifier) {
+    /** A document read by its destination: the stored row and the Bundle as the sender registered it (latest 変更). */
+    public record Read(DocumentStore.StoredDocument document, byte[] bundle) {
+    }
+
+    public Read read(String actor, Facility facility, String identifier) {
         DocumentStore.StoredDocument d = consented(actor, facility, identifier);
         audit.append(facility.institutionCode(), actor, ACTION, subject(d), "READ version=" + d.version());
-        return store.bundle(d.documentId());
+        return new Read(d, store.bundle(d.documentId()));
     }
 
     /** 受領: marks the document received (the sender can no longer cancel or change it); repeating it is harmless. */

@@ -60,7 +60,7 @@ public class DocumentInboxController {
     @GetMapping(BASE + "/{identifier}")
     public ResponseEntity<byte[]> read(@AuthenticationPrincipal FacilityPrincipal caller,
             @PathVariable("identifier") String identifier, HttpServletRequest request) {
-        byte[] bundle = inbox.read(caller.actor(), facility(caller, request), identifier);
+        byte[] bundle = inbox.read(caller.actor(), facility(caller, request), identifier).bundle();
         return ResponseEntity.ok().contentType(DocumentController.FHIR_JSON).header("Cache-Control", "no-store")
                 .body(bundle);
     }

@@ -80,11 +80,10 @@ public class DocumentRequestFiles {
             if (ClinsBundleIdentifier.parse(identifier).isEmpty()) {
                 throw DocumentService.refused(400, ErrorCode.DOCUMENT_REQUEST_IDENTIFIER, "DocumentIdentifier");
             }
-            byte[] bundle = inbox.read(actor, facility, identifier);
+            DocumentInbox.Read read = inbox.read(actor, facility, identifier);
+            byte[] bundle = read.bundle();
             boolean mark = !"0".equals(request.path("MessageBody", "MarkReceived").map(XmlNode::text).orElse("1"));
-            DocumentStore.StoredDocument d = mark ? inbox.receive(actor, facility, identifier)
-                    : inbox.list(actor, facility).stream().map(DocumentInbox.Entry::document)
-                    .filter(x -> x.identifier().equals(identifier)).findFirst().orElseThrow();
+            DocumentStore.StoredDocument d = mark ? inbox.receive(actor, facility, identifier) : read.document();
             XmlNode body = XmlNode.builder("MessageBody")
                     .leaf("DocumentIdentifier", d.identifier())
                     .leaf("DocumentKind", d.kind().name())

@@ -199,6 +199,46 @@ class DocumentLifecycleApiTest {
     }
 
     @Test
+    void theRequestFilesListAndFetchWithTheirResultCodes() throws Exception {
+        byte[] doc = DocumentCorpus.text("referral-only.json").replace(ExampleCorpus.DEMO_INSTITUTION_CODE, sender)
+                .replace(DocumentCorpusApiTest.HOSPITAL, verbalDestination)
+                .replace("^2026^ref-suzuki-plain\"", "^2026^by-file\"").getBytes(StandardCharsets.UTF_8);
+        assertThat(DocumentHttp.register(senderClient, SHARED.base(), doc, true).status()).isEqualTo(201);
+
+        String list = requestFile(verbalDestinationClient, "list-request", verbalDestination, "list-1", "");
+        assertThat(list).contains("\"ResultCode\":\"1\"").contains(id("by-file")).contains("\"ConsentStatus\":\"1\"")
+                .contains("鈴木　一郎").contains("\"DocumentKindName\":\"診療情報提供書\"");
+
+        String kept = requestFile(verbalDestinationClient, "fetch-request", verbalDestination, "get-1",
+                "<DocumentIdentifier>" + id("by-file") + "</DocumentIdentifier><MarkReceived>0</MarkReceived>");
+        assertThat(kept).contains("\"ResultCode\":\"1\"").contains("\"Received\":\"0\"").contains("FhirBundle")
+                .contains("紹介目的");
+        String fetched = requestFile(verbalDestinationClient, "fetch-request", verbalDestination, "get-2",
+                "<DocumentIdentifier>" + id("by-file") + "</DocumentIdentifier>");
+        assertThat(fetched).contains("\"Received\":\"1\"");
+
+        assertThat(requestFile(verbalDestinationClient, "fetch-request", verbalDestination, "get-3",
+                "<DocumentIdentifier>not-an-identifier</DocumentIdentifier>")).contains("\"ResultCode\":\"2\"")
+                .contains("OQSP5006");
+        assertThat(requestFile(verbalDestinationClient, "fetch-request", verbalDestination, "get-4",
+                "<DocumentIdentifier>" + id("lifecycle-elsewhere") + "</DocumentIdentifier>")).contains("OQSP5005");
+        assertThat(requestFile(verbalDestinationClient, "list-request", destination, "list-2", ""))
+                .as("a request naming another facility").contains("OQSF1204");
+    }
+
+    private static String requestFile(HttpClient client, String endpoint, String facility, String fileId, String body)
+            throws Exception {
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><XmlMsg><MessageHeader><MedicalInstitutionCode>" + facility
+                + "</MedicalInstitutionCode><ArbitraryFileIdentifier>" + fileId + "</ArbitraryFileIdentifier>"
+                + "</MessageHeader><MessageBody>" + body + "</MessageBody></XmlMsg>";
+        String json = org.openoqs.core.xml.JsonMirror.toJson(new org.openoqs.core.xml.XmlDocumentReader()
+                .read(xml.getBytes(StandardCharsets.UTF_8)));
+        Api.Response r = Api.post(client, SHARED.base(), DocumentHttp.INBOX + "/" + endpoint, json);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.body();
+    }
+
+    @Test
     void aBodyOver10MbIsRefusedWith413() throws Exception {
         byte[] big = new byte[10 * 1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) ' ');
