@@ -11,6 +11,8 @@ import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.medical.MedicalInformationResults;
 import org.openoqs.core.xml.XmlNode;
+import org.openoqs.server.audit.AuditLog;
+import org.openoqs.server.clins.ClinsBundleReading;
 import org.openoqs.server.clins.ClinsRefusedException;
 import org.openoqs.server.facility.Facility;
 import org.springframework.stereotype.Service;
@@ -28,10 +30,12 @@ public class DocumentRequestFiles {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMddHHmmss");
 
     private final DocumentInbox inbox;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public DocumentRequestFiles(DocumentInbox inbox, Clock clock) {
+    public DocumentRequestFiles(DocumentInbox inbox, AuditLog audit, Clock clock) {
         this.inbox = inbox;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -40,7 +44,7 @@ public class DocumentRequestFiles {
         LocalDateTime now = now();
         String fileId = fileId(request);
         try {
-            mine(facility, request);
+            mine(actor, facility, request, fileId);
             List<DocumentInbox.Entry> entries = inbox.list(actor, facility);
             XmlNode.Builder documents = XmlNode.builder("Documents");
             for (DocumentInbox.Entry e : entries) {
@@ -75,10 +79,10 @@ public class DocumentRequestFiles {
         LocalDateTime now = now();
         String fileId = fileId(request);
         try {
-            mine(facility, request);
+            mine(actor, facility, request, fileId);
             String identifier = request.path("MessageBody", "DocumentIdentifier").map(XmlNode::text).orElse("");
             if (ClinsBundleIdentifier.parse(identifier).isEmpty()) {
-                throw DocumentService.refused(400, ErrorCode.DOCUMENT_REQUEST_IDENTIFIER, "DocumentIdentifier");
+                throw refused(actor, facility, fileId, ErrorCode.DOCUMENT_REQUEST_IDENTIFIER, "DocumentIdentifier");
             }
             DocumentInbox.Read read = inbox.read(actor, facility, identifier);
             byte[] bundle = read.bundle();
@@ -99,12 +103,19 @@ public class DocumentRequestFiles {
         }
     }
 
-    private static void mine(Facility facility, XmlNode request) {
+    private void mine(String actor, Facility facility, XmlNode request, String fileId) {
         String code = request.path("MessageHeader", "MedicalInstitutionCode").map(XmlNode::text).orElse(null);
         if (!facility.institutionCode().equals(code)) {
-            throw DocumentService.refused(400, code == null ? ErrorCode.MISSING_INSTITUTION_CODE
+            throw refused(actor, facility, fileId, code == null ? ErrorCode.MISSING_INSTITUTION_CODE
                     : ErrorCode.INSTITUTION_MISMATCH, "MedicalInstitutionCode");
         }
+    }
+
+    /** A refusal of the file itself (the inbox audits its own): audited here. */
+    private ClinsRefusedException refused(String actor, Facility facility, String fileId, ErrorCode code, String field) {
+        audit.append(facility.institutionCode(), actor, DocumentInbox.ACTION, "file=" + ClinsBundleReading.cut(
+                fileId == null ? "-" : fileId), "REFUSED " + code.code());
+        return DocumentService.refused(400, code, field);
     }
 
     private static String fileId(XmlNode request) {

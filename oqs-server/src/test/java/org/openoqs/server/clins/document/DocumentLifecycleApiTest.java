@@ -220,6 +220,7 @@ class DocumentLifecycleApiTest {
         assertThat(requestFile(verbalDestinationClient, "fetch-request", verbalDestination, "get-3",
                 "<DocumentIdentifier>not-an-identifier</DocumentIdentifier>")).contains("\"ResultCode\":\"2\"")
                 .contains("OQSP5006");
+        assertThat(lastAudit(verbalDestination, DocumentInbox.ACTION).outcome()).isEqualTo("REFUSED OQSP5006");
         assertThat(requestFile(verbalDestinationClient, "fetch-request", verbalDestination, "get-4",
                 "<DocumentIdentifier>" + id("lifecycle-elsewhere") + "</DocumentIdentifier>")).contains("OQSP5005");
         assertThat(requestFile(verbalDestinationClient, "list-request", destination, "list-2", ""))
