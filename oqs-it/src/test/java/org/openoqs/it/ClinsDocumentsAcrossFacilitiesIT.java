@@ -10,26 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.core.population.Persona;
 import org.openoqs.core.population.Personas;
-import org.openoqs.pki.TrustStores;
 
 /**
  * Issue 16 (documents) end to end through the real {@code oqs demo} process and its two facilities: the clinic sends
@@ -54,8 +44,8 @@ class ClinsDocumentsAcrossFacilitiesIT {
     static void startDemo() throws Exception {
         demo = DemoProcess.start(home);
         props = demo.properties();
-        clinic = facilityClient("");
-        hospital = facilityClient("hospital.");
+        clinic = DemoFacilities.client(props, "");
+        hospital = DemoFacilities.client(props, "hospital.");
     }
 
     @AfterAll
@@ -118,13 +108,13 @@ class ClinsDocumentsAcrossFacilitiesIT {
 
         demo.stop();
         demo = null;
-        assertThat(audited("CLINS_DOCUMENT", clinicCode)).hasSize(4).satisfies(rows -> {
+        assertThat(DemoFacilities.audited(home, "CLINS_DOCUMENT", clinicCode)).hasSize(4).satisfies(rows -> {
             assertThat(rows.get(0)).contains("REGISTERED kind=REFERRAL to=" + hospitalCode + " dischargeSummary=true");
             assertThat(rows.get(1)).endsWith("CANCELLED");
             assertThat(rows.get(2)).endsWith("UNDONE");
             assertThat(rows.get(3)).endsWith("REFUSED OQSF5034");
         });
-        List<String> inbox = audited("CLINS_DOCUMENT_INBOX", hospitalCode);
+        List<String> inbox = DemoFacilities.audited(home, "CLINS_DOCUMENT_INBOX", hospitalCode);
         assertThat(inbox).filteredOn(o -> o.endsWith("REFUSED OQSP5004")).hasSize(2);
         assertThat(inbox).filteredOn(o -> o.contains("READ version=1")).hasSize(3);
         assertThat(inbox).filteredOn(o -> o.endsWith("REFUSED OQSP5005")).hasSize(1);
@@ -173,36 +163,5 @@ class ClinsDocumentsAcrossFacilitiesIT {
 
     private static String encode(String identifier) {
         return URLEncoder.encode(identifier, StandardCharsets.UTF_8);
-    }
-
-    /** "subject outcome" of one action of one facility, in order, read from the stopped demo's database. */
-    private static List<String> audited(String action, String facility) throws Exception {
-        String url = "jdbc:h2:file:" + home.resolve("server").resolve("db").resolve("oqs")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;ACCESS_MODE_DATA=r";
-        List<String> outcomes = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement select = db.prepareStatement(
-                        "select subject, outcome from audit_event where action = ? and facility = ? order by id")) {
-            select.setString(1, action);
-            select.setString(2, facility);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    outcomes.add(rows.getString(1) + " " + rows.getString(2));
-                }
-            }
-        }
-        return outcomes;
-    }
-
-    /** A facility's mutual-TLS client from demo.properties ({@code prefix} "" for the clinic, "hospital." else). */
-    private static HttpClient facilityClient(String prefix) throws Exception {
-        char[] password = props.getProperty(prefix + "client.p12.password").toCharArray();
-        X509Certificate ca;
-        try (InputStream in = Files.newInputStream(Path.of(props.getProperty("ca.pem")))) {
-            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        SSLContext tls = TrustStores.clientContext(TrustStores.loadPkcs12(Path.of(props.getProperty(prefix + "client.p12")),
-                password), password, TrustStores.trustStoreOf(ca));
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     }
 }

@@ -109,22 +109,7 @@ final class ClinsBundleRules {
     }
 
     private ClinsBundleIdentifier identifier(Bundle bundle, String own) {
-        Identifier id = bundle.getIdentifier();
-        if (!ClinsBundleIdentifier.SYSTEM.equals(id.getSystem()) || !id.hasValue()) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_MISSING, "Bundle.identifier", null);
-            return null;
-        }
-        Optional<ClinsBundleIdentifier> parsed = ClinsBundleIdentifier.parse(id.getValue());
-        if (parsed.isEmpty()) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_FORMAT, "Bundle.identifier.value", "指定値: " + shown(id.getValue()));
-            return null;
-        }
-        if (!parsed.get().institutionCode().equals(own)) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_FOREIGN, "Bundle.identifier.value",
-                    "指定値: " + parsed.get().institutionCode());
-            return null;
-        }
-        return parsed.get();
+        return ClinsIdentifierRule.check(bundle.getIdentifier(), "Bundle", own, problems).orElse(null);
     }
 
     private void fullUrls(List<Bundle.BundleEntryComponent> entries) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,16 +80,7 @@ class ClinsOfficialPackagesTest {
                 }
             }
         }
-        List<String> unexpected = new ArrayList<>();
-        for (String error : found) {
-            if (DOCUMENTED.stream().noneMatch(d -> error.startsWith(d.key() + "  ("))) {
-                unexpected.add(error);
-            }
-        }
-        List<String> vanished = DOCUMENTED.stream().map(Disagreement::key)
-                .filter(key -> found.stream().noneMatch(error -> error.startsWith(key + "  ("))).toList();
-        assertThat(unexpected).as("errors of the official packages that docs/clins.md does not list").isEmpty();
-        assertThat(vanished).as("documented disagreements that no longer occur (update docs/clins.md)").isEmpty();
+        OfficialPackages.assertOnlyTheDocumented(found, DOCUMENTED.stream().map(Disagreement::key).toList());
         assertThat(warnings).as("terminology and best-practice warnings are reported, not counted as errors").isPositive();
     }
 

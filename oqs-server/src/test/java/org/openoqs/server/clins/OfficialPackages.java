@@ -53,6 +53,21 @@ public final class OfficialPackages {
         return validator;
     }
 
+    /**
+     * Fails unless the errors found (each {@code "<key>  (<message>)"}) are exactly the documented ones: none
+     * undocumented, none documented that no longer occurs — so the table in docs/clins.md stays exact.
+     */
+    public static void assertOnlyTheDocumented(java.util.Set<String> found, java.util.List<String> documentedKeys) {
+        java.util.List<String> unexpected = found.stream()
+                .filter(error -> documentedKeys.stream().noneMatch(key -> error.startsWith(key + "  ("))).toList();
+        java.util.List<String> vanished = documentedKeys.stream()
+                .filter(key -> found.stream().noneMatch(error -> error.startsWith(key + "  ("))).toList();
+        org.assertj.core.api.Assertions.assertThat(unexpected)
+                .as("errors of the official packages that docs/clins.md does not list").isEmpty();
+        org.assertj.core.api.Assertions.assertThat(vanished)
+                .as("documented disagreements that no longer occur (update docs/clins.md)").isEmpty();
+    }
+
     public static boolean isError(SingleValidationMessage m) {
         return m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL;
     }

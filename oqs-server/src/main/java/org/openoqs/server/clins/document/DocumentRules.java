@@ -26,6 +26,7 @@ import org.openoqs.core.clins.ClinsBundleIdentifier;
 import org.openoqs.core.clins.ClinsMemberId;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.clins.ClinsBundleReading;
+import org.openoqs.server.clins.ClinsIdentifierRule;
 import org.openoqs.server.clins.ClinsProblem;
 
 /**
@@ -128,21 +129,7 @@ public final class DocumentRules {
     // ---- Bundle level ------------------------------------------------------------------------------------------
 
     private ClinsBundleIdentifier identifier(Bundle bundle, String at, String own) {
-        Identifier id = bundle.getIdentifier();
-        if (!ClinsBundleIdentifier.SYSTEM.equals(id.getSystem()) || !id.hasValue()) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_MISSING, at + ".identifier", null);
-            return null;
-        }
-        Optional<ClinsBundleIdentifier> parsed = ClinsBundleIdentifier.parse(id.getValue());
-        if (parsed.isEmpty()) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_FORMAT, at + ".identifier.value", "指定値: " + shown(id.getValue()));
-            return null;
-        }
-        if (!parsed.get().institutionCode().equals(own)) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_FOREIGN, at + ".identifier.value", "指定値: " + parsed.get().institutionCode());
-            return null;
-        }
-        return parsed.get();
+        return ClinsIdentifierRule.check(bundle.getIdentifier(), at, own, problems).orElse(null);
     }
 
     private Map<String, Integer> fullUrls(List<Bundle.BundleEntryComponent> entries, String at) {
