@@ -194,8 +194,11 @@ class DocumentLifecycleApiTest {
         assertThat(lastAudit(sender, DocumentService.ACTION).outcome()).isEqualTo("REFUSED OQSF5037");
 
         Api.Response inbox = DocumentHttp.get(offClient, SHARED.base(), DocumentHttp.INBOX);
-        assertThat(inbox.status()).isEqualTo(403);
-        assertThat(DocumentHttp.codes(inbox)).isEqualTo("OQSP4001");
+        assertThat(inbox.status()).isEqualTo(200);
+        assertThat(inbox.body()).isEqualTo("[]");
+        Api.Response read = DocumentHttp.read(offClient, SHARED.base(), id("lifecycle"));
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(DocumentHttp.codes(read)).isEqualTo("OQSP4001");
     }
 
     @Test
