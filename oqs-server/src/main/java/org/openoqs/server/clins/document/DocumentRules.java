@@ -27,6 +27,7 @@ import org.openoqs.core.clins.ClinsMemberId;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.clins.ClinsBundleReading;
 import org.openoqs.server.clins.ClinsIdentifierRule;
+import org.openoqs.server.clins.ClinsPatientIdentifier;
 import org.openoqs.server.clins.ClinsProblem;
 
 /**
@@ -186,32 +187,13 @@ public final class DocumentRules {
         if (!patient.hasName() || !patient.getNameFirstRep().hasText()) {
             problem(ErrorCode.CLINS_REQUIRED_ELEMENT, p + ".name", "氏名（text）");
         }
-        ClinsMemberId memberId = null;
-        String memberIdText = null;
-        String location = p + ".identifier";
-        int found = 0;
-        for (int k = 0; k < patient.getIdentifier().size(); k++) {
-            Identifier id = patient.getIdentifier().get(k);
-            if (!ClinsMemberId.isMemberIdSystem(id.getSystem())) {
-                continue;
-            }
-            found++;
-            location = p + ".identifier[" + k + "].value";
-            ClinsMemberId.Parsed parsed = ClinsMemberId.parse(id.getSystem(), id.getValue());
-            if (parsed.memberId() == null) {
-                problem(ErrorCode.CLINS_MEMBER_ID_FORMAT, location, parsed.problem());
-            } else {
-                memberId = parsed.memberId();
-                memberIdText = id.getValue();
-            }
-        }
-        if (found != 1) {
-            problem(ErrorCode.CLINS_MEMBER_ID_MISSING, p + ".identifier", found == 0 ? null : found + "個あります");
-            return null;
+        ClinsPatientIdentifier.Found key = ClinsPatientIdentifier.check(patient, p, problems);
+        if (key.memberId() == null) {
+            return null; // reported; without a key there is no patient to compare or look up
         }
         var b = patient.getBirthDateElement();
         LocalDate birth = patient.hasBirthDate() ? LocalDate.of(b.getYear(), b.getMonth() + 1, b.getDay()) : null;
-        return new PatientKey(entries.get(index).getFullUrl(), memberId, memberIdText, location, birth);
+        return new PatientKey(entries.get(index).getFullUrl(), key.memberId(), key.text(), key.location(), birth);
     }
 
     // ---- the Composition ---------------------------------------------------------------------------------------

@@ -64,4 +64,14 @@ class DocumentRulesCorpusTest {
         assertThat(verdict.problems()).extracting(p -> p.code().code() + "@" + p.location())
                 .containsExactly("OQSF2023@Bundle.identifier.value");
     }
+
+    @Test
+    void aMalformedPatientKeyInAReferralWithItsDischargeSummaryIsReportedForBoth() {
+        String json = DocumentCorpus.text("referral-with-discharge-summary.json")
+                .replace("00199935:07:100234:00", "00199935:07:100234");
+        DocumentRules.Verdict verdict = DocumentRules.check(FHIR.parseBundle(json), ExampleCorpus.DEMO_INSTITUTION_CODE);
+        assertThat(verdict.problems()).extracting(p -> p.code().code() + "@" + p.location()).containsExactlyInAnyOrder(
+                "OQSF2033@Bundle.entry[1].resource.identifier[1].value",
+                "OQSF2033@Bundle.entry[7].resource.entry[1].resource.identifier[1].value");
+    }
 }
