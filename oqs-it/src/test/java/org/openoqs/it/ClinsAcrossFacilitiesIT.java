@@ -9,26 +9,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.core.population.Persona;
 import org.openoqs.core.population.Personas;
-import org.openoqs.pki.TrustStores;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -57,7 +47,7 @@ class ClinsAcrossFacilitiesIT {
     static void startDemo() throws Exception {
         demo = DemoProcess.start(home);
         props = demo.properties();
-        clinic = facilityClient("");
+        clinic = DemoFacilities.client(props, "");
     }
 
     @AfterAll
@@ -113,10 +103,10 @@ class ClinsAcrossFacilitiesIT {
 
         demo.stop();
         demo = null;
-        List<String> registrations = audited("CLINS_REGISTRATION", props.getProperty("institution.code"));
+        List<String> registrations = DemoFacilities.audited(home, "CLINS_REGISTRATION", props.getProperty("institution.code"));
         assertThat(registrations).hasSize(5);
         assertThat(String.join("\n", registrations)).contains("CREATED type=AllergyIntolerance", "CREATED type=Observation", "REPLACED type=Condition entries=2", "DELETED type=Condition");
-        List<String> retrievals = audited("MEDICAL_INFORMATION", props.getProperty("hospital.institution.code"));
+        List<String> retrievals = DemoFacilities.audited(home, "MEDICAL_INFORMATION", props.getProperty("hospital.institution.code"));
         assertThat(retrievals).filteredOn(o -> o.contains("CIPsiquc01") || o.contains("OQSP3101")).hasSize(4);
         assertThat(retrievals).anyMatch(o -> o.contains("OQSP3101"));
     }
@@ -156,36 +146,5 @@ class ClinsAcrossFacilitiesIT {
                 request.getBytes(StandardCharsets.UTF_8));
         Path res = Path.of(props.getProperty("hospital.res.dir")).resolve("CIPsiquc01res_" + id + ".xml");
         return new String(Folders.awaitFile(res, Duration.ofSeconds(30)), StandardCharsets.UTF_8);
-    }
-
-    /** The outcomes the audit trail recorded for one action of one facility, read from the stopped demo's database. */
-    private static List<String> audited(String action, String facility) throws Exception {
-        String url = "jdbc:h2:file:" + home.resolve("server").resolve("db").resolve("oqs")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;ACCESS_MODE_DATA=r";
-        List<String> outcomes = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection(url, "sa", "");
-                PreparedStatement select = db.prepareStatement(
-                        "select subject, outcome from audit_event where action = ? and facility = ? order by id")) {
-            select.setString(1, action);
-            select.setString(2, facility);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    outcomes.add(rows.getString(1) + " " + rows.getString(2));
-                }
-            }
-        }
-        return outcomes;
-    }
-
-    /** A facility's mutual-TLS client from demo.properties ({@code prefix} "" for the clinic, "hospital." else). */
-    private static HttpClient facilityClient(String prefix) throws Exception {
-        char[] password = props.getProperty(prefix + "client.p12.password").toCharArray();
-        X509Certificate ca;
-        try (InputStream in = Files.newInputStream(Path.of(props.getProperty("ca.pem")))) {
-            ca = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
-        SSLContext tls = TrustStores.clientContext(TrustStores.loadPkcs12(Path.of(props.getProperty(prefix + "client.p12")),
-                password), password, TrustStores.trustStoreOf(ca));
-        return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(10)).build();
     }
 }

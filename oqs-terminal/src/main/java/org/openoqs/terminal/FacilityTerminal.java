@@ -134,6 +134,11 @@ public final class FacilityTerminal implements AutoCloseable {
             EpsRequestProcessor.addTo(processors, new EpsRequestProcessor(institutionCode, eps, reader, results,
                     config.clock()));
         }
+        if (ports.documents() != null) { // 電子カルテ情報共有サービス 文書 (docs/clins.md "Documents")
+            org.openoqs.terminal.requests.ClinsDocumentRequestProcessor.addTo(processors,
+                    sessions.limit(org.openoqs.terminal.central.ClinsDocumentInbox.class, ports.documents()), reader,
+                    results);
+        }
         RequestRouter router = new RequestRouter(processors, results);
         RequestProcessor processor = new EncryptingRequestProcessor(router, encryption, cryptPassword, results,
                 config.linkageSettings().maxRequestBytes());

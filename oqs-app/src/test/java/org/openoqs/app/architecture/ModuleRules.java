@@ -246,6 +246,8 @@ final class ModuleRules {
             return "the packages of " + root;
         }
     }
+
+    /**
      * Issue 14 point 2: no cycle between the packages of oqs-server (each package its own slice, the root package
      * with {@code CentralServer} and {@code ServerConfig} included). A cycle is how a feature ends up needing the
      * whole service: the nine-package cycle through {@code api} and {@code security} was one.

@@ -31,6 +31,9 @@ public enum RequestType {
     HEALTH_CHECKUP_INFORMATION("TKKsiquc01", "特定健診情報取得", true),
     CLINICAL_INFORMATION("CIPsiquc01", "臨床情報取得", true),
     PUBLIC_MEDICAL_HUB("PMHsimsm01", "医療費助成等（PMH）", false),
+    // 電子カルテ情報共有サービス 文書: the official names are not public; these are openoqs's own (docs/clins.md).
+    CLINS_DOCUMENT_LIST("CIPsidcl01", "電子カルテ情報 文書一覧取得", true),
+    CLINS_DOCUMENT_FETCH("CIPsidcg01", "電子カルテ情報 文書取得", true),
     // 電子処方箋: the real names are not public; these are openoqs's own (docs/e-prescription.md, EpsOperation).
     E_PRESCRIPTION_REGISTER("EPSsireg01", "電子処方箋 処方箋登録", true),
     E_PRESCRIPTION_SEARCH("EPSsisrc01", "電子処方箋 処方箋検索", true),

@@ -47,7 +47,13 @@ class ErrorCodeDocsTest {
             ErrorCode.EMERGENCY_PERMISSION_MISSING, ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.SECOND_FACTOR_WRONG_CODE,
             ErrorCode.SECOND_FACTOR_CODE_USED, ErrorCode.SECOND_FACTOR_LOCKED, ErrorCode.EMERGENCY_PERMISSION_NOT_A_VIEWER,
             ErrorCode.SECOND_FACTOR_NOT_ENROLLED, ErrorCode.EMERGENCY_REASON_MISSING, ErrorCode.EMERGENCY_REASON_TEXT,
-            ErrorCode.EMERGENCY_PATIENT_KEYS);
+            ErrorCode.EMERGENCY_PATIENT_KEYS,
+            // CLINS documents: the destination's 環境設定, the sender's 取消 / 取消UNDO / 変更 / 利用状況確認 on stored
+            // documents, and the destination's inbox (docs/clins.md "Documents"): no document file can show them
+            ErrorCode.REFERRAL_DESTINATION_NOT_USING, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DOCUMENT_ALREADY_REGISTERED,
+            ErrorCode.DOCUMENT_CANCELLED, ErrorCode.DOCUMENT_NOT_CANCELLED, ErrorCode.DOCUMENT_RECEIVED,
+            ErrorCode.DOCUMENT_CHANGE_DESTINATION, ErrorCode.DOCUMENT_IDENTIFIER_MISMATCH, ErrorCode.DOCUMENT_FACILITY_CODE,
+            ErrorCode.DOCUMENT_CONSENT_PENDING, ErrorCode.DOCUMENT_NOT_IN_INBOX, ErrorCode.DOCUMENT_REQUEST_IDENTIFIER);
 
     static Path docs() {
         Path module = Path.of(System.getProperty("basedir", System.getProperty("user.dir")));
@@ -76,6 +82,7 @@ class ErrorCodeDocsTest {
         ExampleCorpus.bulk().forEach(e -> covered.addAll(List.of(e.expected().split("[:;]"))));
         // clins/ examples (FHIR Bundles, docs/clins.md) name code@FHIRPath
         ExampleCorpus.dir("clins").forEach(e -> covered.add(e.expected().split("@")[0]));
+        ExampleCorpus.dir("clins-documents").forEach(e -> covered.add(e.expected().split("@")[0])); // 3文書
         ExampleCorpus.homeCare().forEach(e -> covered.add(e.expected())); // 居宅同意取得型 re-inquiries
         ExampleCorpus.homeCareUrl().forEach(e -> covered.add(e.expected())); // マイナ在宅受付Web URL
         for (ErrorCode c : ErrorCode.values()) {

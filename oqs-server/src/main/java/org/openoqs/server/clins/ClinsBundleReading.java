@@ -10,20 +10,21 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The first step of every check of an upload: its bytes as a JSON tree (the stored entries are cut from it, as sent)
- * and as a FHIR R4 Bundle by the strict parser. Used by registration and by {@link ClinsBundleCheck}.
+ * and as a FHIR R4 Bundle by the strict parser. Used by registration, by {@link ClinsBundleCheck} and by the
+ * document registration ({@code clins.document}).
  */
-final class ClinsBundleReading {
+public final class ClinsBundleReading {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    record Read(JsonNode tree, Bundle bundle) {
+    public record Read(JsonNode tree, Bundle bundle) {
     }
 
     private ClinsBundleReading() {
     }
 
     /** @throws ClinsRefusedException 400 with OQSF2001 (not JSON) or OQSF2002 (not an R4 Bundle) */
-    static Read read(ClinsFhir fhir, byte[] body) {
+    public static Read read(ClinsFhir fhir, byte[] body) {
         JsonNode tree = json(body);
         try {
             return new Read(tree, fhir.parseBundle(new String(body, StandardCharsets.UTF_8)));
@@ -48,7 +49,7 @@ final class ClinsBundleReading {
     }
 
     /** At most 200 code points, control characters shown as '?', so a message stays one readable line. */
-    static String cut(String s) {
+    public static String cut(String s) {
         if (s == null) {
             return null;
         }

@@ -109,22 +109,7 @@ final class ClinsBundleRules {
     }
 
     private ClinsBundleIdentifier identifier(Bundle bundle, String own) {
-        Identifier id = bundle.getIdentifier();
-        if (!ClinsBundleIdentifier.SYSTEM.equals(id.getSystem()) || !id.hasValue()) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_MISSING, "Bundle.identifier", null);
-            return null;
-        }
-        Optional<ClinsBundleIdentifier> parsed = ClinsBundleIdentifier.parse(id.getValue());
-        if (parsed.isEmpty()) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_FORMAT, "Bundle.identifier.value", "指定値: " + shown(id.getValue()));
-            return null;
-        }
-        if (!parsed.get().institutionCode().equals(own)) {
-            problem(ErrorCode.CLINS_BUNDLE_IDENTIFIER_FOREIGN, "Bundle.identifier.value",
-                    "指定値: " + parsed.get().institutionCode());
-            return null;
-        }
-        return parsed.get();
+        return ClinsIdentifierRule.check(bundle.getIdentifier(), "Bundle", own, problems).orElse(null);
     }
 
     private void fullUrls(List<Bundle.BundleEntryComponent> entries) {
@@ -163,29 +148,9 @@ final class ClinsBundleRules {
         if (!patient.hasBirthDate()) {
             required(at + ".birthDate", "生年月日");
         }
-        ClinsMemberId memberId = null;
-        String location = at + ".identifier";
-        int found = 0;
-        for (int k = 0; k < patient.getIdentifier().size(); k++) {
-            Identifier id = patient.getIdentifier().get(k);
-            if (!ClinsMemberId.isMemberIdSystem(id.getSystem())) {
-                continue;
-            }
-            found++;
-            location = at + ".identifier[" + k + "].value";
-            ClinsMemberId.Parsed parsed = ClinsMemberId.parse(id.getSystem(), id.getValue());
-            if (parsed.memberId() == null) {
-                problem(ErrorCode.CLINS_MEMBER_ID_FORMAT, location, parsed.problem());
-            } else {
-                memberId = parsed.memberId();
-            }
-        }
-        if (found != 1) {
-            problem(ErrorCode.CLINS_MEMBER_ID_MISSING, at + ".identifier", found == 0 ? null : found + "個あります");
-            memberId = null;
-        }
+        ClinsPatientIdentifier.Found key = ClinsPatientIdentifier.check(patient, at, problems);
         LocalDate birth = patient.hasBirthDate() ? localDate(patient.getBirthDateElement()) : null;
-        return new PatientKey(entries.get(0).getFullUrl(), memberId, location, birth);
+        return new PatientKey(entries.get(0).getFullUrl(), key.memberId(), key.location(), birth);
     }
 
     // ---- the entries after the Patient -------------------------------------------------------------------------

@@ -7,8 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.openoqs.core.error.ErrorCode;
-import org.openoqs.server.api.BoundedBody;
 import org.openoqs.server.security.FacilityPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -45,11 +43,8 @@ public class ClinsController {
     @PostMapping
     public ResponseEntity<Map<String, Object>> register(@AuthenticationPrincipal FacilityPrincipal caller,
             HttpServletRequest request) throws IOException {
-        if (!isFhirJson(request.getContentType())) {
-            throw new ClinsRefusedException(415, new ClinsProblem(ErrorCode.CLINS_WRONG_MEDIA_TYPE, null,
-                    "指定値: " + request.getContentType()));
-        }
-        ClinsRegistrationService.Receipt receipt = registration.register(caller, body(request));
+        ClinsRequestBody.requireFhirJson(request);
+        ClinsRegistrationService.Receipt receipt = registration.register(caller, ClinsRequestBody.read(request));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("outcome", receipt.outcome().name().toLowerCase(java.util.Locale.ROOT));
         answer.put("identifier", receipt.identifier());
@@ -87,31 +82,5 @@ public class ClinsController {
     ResponseEntity<String> refused(ClinsRefusedException e) {
         return ResponseEntity.status(e.status()).contentType(FHIR_JSON)
                 .body(fhir.parser().encodeResourceToString(OperationOutcomes.of(e.problems())));
-    }
-
-    private static boolean isFhirJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        try {
-            MediaType type = MediaType.parseMediaType(contentType);
-            return "application".equals(type.getType()) && "fhir+json".equals(type.getSubtype());
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /**
-     * The body, refused with 413 past {@link ClinsRegistrationService#MAX_BYTES}. What the client is still sending is
-     * read (and dropped) up to twice the limit first, so that it gets the OperationOutcome instead of a reset
-     * connection; a body beyond that is cut off by closing the connection.
-     */
-    private static byte[] body(HttpServletRequest request) throws IOException {
-        return BoundedBody.upTo(ClinsRegistrationService.MAX_BYTES).refusedWith(ClinsController::tooLarge)
-                .drainingAtMost(2L * ClinsRegistrationService.MAX_BYTES).read(request);
-    }
-
-    private static ClinsRefusedException tooLarge() {
-        return new ClinsRefusedException(413, new ClinsProblem(ErrorCode.CLINS_BUNDLE_TOO_LARGE, "Bundle", null));
     }
 }

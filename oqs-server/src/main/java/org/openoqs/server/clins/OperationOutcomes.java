@@ -10,14 +10,14 @@ import org.openoqs.core.error.ErrorCode;
  * {@value #CODE_SYSTEM}), the Japanese message in {@code details.text}, the English explanation in
  * {@code diagnostics} and the FHIRPath in {@code expression}.
  */
-final class OperationOutcomes {
+public final class OperationOutcomes {
 
     static final String CODE_SYSTEM = "urn:openoqs:error-code";
 
     private OperationOutcomes() {
     }
 
-    static OperationOutcome of(List<ClinsProblem> problems) {
+    public static OperationOutcome of(List<ClinsProblem> problems) {
         OperationOutcome outcome = new OperationOutcome();
         for (ClinsProblem p : problems) {
             OperationOutcome.OperationOutcomeIssueComponent issue = outcome.addIssue()
@@ -43,6 +43,14 @@ final class OperationOutcomes {
             case CLINS_PATIENT_NOT_FOUND, CLINS_NOTHING_TO_DELETE, CLINS_BUNDLE_NOT_FOUND -> OperationOutcome.IssueType.NOTFOUND;
             case CLINS_PATIENT_AMBIGUOUS, CLINS_PATIENT_CHANGED -> OperationOutcome.IssueType.CONFLICT;
             case CLINS_BUNDLE_IDENTIFIER_FOREIGN -> OperationOutcome.IssueType.FORBIDDEN;
+            case DOCUMENT_NOT_FOUND, DOCUMENT_NOT_IN_INBOX, REFERRAL_DESTINATION_UNKNOWN -> OperationOutcome.IssueType.NOTFOUND;
+            case DOCUMENT_ALREADY_REGISTERED -> OperationOutcome.IssueType.DUPLICATE;
+            case DOCUMENT_CANCELLED, DOCUMENT_NOT_CANCELLED, DOCUMENT_RECEIVED, DOCUMENT_CHANGE_DESTINATION,
+                    REFERRAL_DESTINATION_NOT_USING, DISCHARGE_SUMMARY_ALONE, REFERRAL_PDF_ONLY ->
+                    OperationOutcome.IssueType.BUSINESSRULE;
+            case DOCUMENT_CONSENT_PENDING -> OperationOutcome.IssueType.SUPPRESSED;
+            case DOCUMENT_SECTION_MISSING, DOCUMENT_REQUIRED_ELEMENT, DOCUMENT_PATIENT_MISSING,
+                    REFERRAL_DESTINATION_MISSING -> OperationOutcome.IssueType.REQUIRED;
             case CLINS_ENTRY_TYPE_MISMATCH, CLINS_PATIENT_FIRST, CLINS_BUNDLE_TYPE -> OperationOutcome.IssueType.STRUCTURE;
             default -> OperationOutcome.IssueType.VALUE;
         };

@@ -1,25 +1,13 @@
 package org.openoqs.server.clins;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.NpmPackageValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openoqs.examples.ExampleCorpus;
@@ -34,9 +22,6 @@ import org.openoqs.examples.ExampleCorpus;
  * without ../shared) this is the one test that skips.
  */
 class ClinsOfficialPackagesTest {
-
-    private static final String CORE = "jp-core.r4-1.1.2-url.tgz";
-    private static final String CLINS = "jp-clins.r4-1.5.2.tgz";
 
     /** One error the packages report where openoqs's rules (and the IG's own text) accept the Bundle. */
     record Disagreement(String file, String messageId, String location, String why) {
@@ -75,21 +60,8 @@ class ClinsOfficialPackagesTest {
     private static FhirValidator validator;
 
     @BeforeAll
-    static void officialPackages() throws Exception {
-        assumeTrue(ClinsOfficialPackagesTest.class.getResource("/" + CLINS) != null
-                        && ClinsOfficialPackagesTest.class.getResource("/" + CORE) != null,
-                "the official packages ../shared/fhir/jami-clins-ad5ab68/{" + CORE + "," + CLINS + "} are not next to "
-                        + "this checkout (they are never copied into the repository), so the official second opinion "
-                        + "cannot run here");
-        FhirContext context = FhirContext.forR4();
-        NpmPackageValidationSupport packages = new NpmPackageValidationSupport(context);
-        packages.loadPackageFromClasspath("classpath:" + CORE);
-        packages.loadPackageFromClasspath("classpath:" + CLINS);
-        ValidationSupportChain chain = new ValidationSupportChain(packages, new DefaultProfileValidationSupport(context),
-                new CommonCodeSystemsTerminologyService(context), new InMemoryTerminologyServerValidationSupport(context),
-                new SnapshotGeneratingValidationSupport(context), new UnknownCodeSystemWarningValidationSupport(context));
-        validator = context.newValidator();
-        validator.registerValidatorModule(new FhirInstanceValidator(chain));
+    static void officialPackages() {
+        validator = OfficialPackages.validator();
     }
 
     @Test
@@ -108,16 +80,7 @@ class ClinsOfficialPackagesTest {
                 }
             }
         }
-        List<String> unexpected = new ArrayList<>();
-        for (String error : found) {
-            if (DOCUMENTED.stream().noneMatch(d -> error.startsWith(d.key() + "  ("))) {
-                unexpected.add(error);
-            }
-        }
-        List<String> vanished = DOCUMENTED.stream().map(Disagreement::key)
-                .filter(key -> found.stream().noneMatch(error -> error.startsWith(key + "  ("))).toList();
-        assertThat(unexpected).as("errors of the official packages that docs/clins.md does not list").isEmpty();
-        assertThat(vanished).as("documented disagreements that no longer occur (update docs/clins.md)").isEmpty();
+        OfficialPackages.assertOnlyTheDocumented(found, DOCUMENTED.stream().map(Disagreement::key).toList());
         assertThat(warnings).as("terminology and best-practice warnings are reported, not counted as errors").isPositive();
     }
 
@@ -142,6 +105,6 @@ class ClinsOfficialPackagesTest {
     }
 
     private static boolean isError(SingleValidationMessage m) {
-        return m.getSeverity() == ResultSeverityEnum.ERROR || m.getSeverity() == ResultSeverityEnum.FATAL;
+        return OfficialPackages.isError(m);
     }
 }

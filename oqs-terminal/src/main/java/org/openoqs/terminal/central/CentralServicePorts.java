@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param cardPath 照会番号, 薬剤情報 / 特定健診情報 / 電子カルテ情報, 居宅, マイナ在宅受付Web URL
  * @param bulk     the {@code OQSmu…} flows
  * @param eps      the {@code EPS…} files
+ * @param documents the 電子カルテ情報共有サービス document inbox ({@code CIPsidcl01} / {@code CIPsidcg01})
  */
 public record CentralServicePorts(CentralService inquiry, CardPathService cardPath, BulkCentralService bulk,
-        EpsGateway eps) {
+        EpsGateway eps, ClinsDocumentInbox documents) {
 
     public CentralServicePorts {
         Objects.requireNonNull(inquiry, "inquiry");
@@ -23,24 +24,29 @@ public record CentralServicePorts(CentralService inquiry, CardPathService cardPa
 
     /** Only the inquiry port (a simulator, a test). */
     public static CentralServicePorts of(CentralService inquiry) {
-        return new CentralServicePorts(inquiry, null, null, null);
+        return new CentralServicePorts(inquiry, null, null, null, null);
     }
 
     /** Every port over HTTPS on the one {@code transport} (bulk with its longer request timeout). */
     public static CentralServicePorts overHttps(CentralServiceHttp transport) {
         return new CentralServicePorts(new HttpsCentralService(transport), new HttpsCardPathService(transport, null),
-                new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport));
+                new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport),
+                new HttpsClinsDocumentInbox(transport));
     }
 
     public CentralServicePorts withCardPath(CardPathService service) {
-        return new CentralServicePorts(inquiry, service, bulk, eps);
+        return new CentralServicePorts(inquiry, service, bulk, eps, documents);
     }
 
     public CentralServicePorts withBulk(BulkCentralService service) {
-        return new CentralServicePorts(inquiry, cardPath, service, eps);
+        return new CentralServicePorts(inquiry, cardPath, service, eps, documents);
     }
 
     public CentralServicePorts withEps(EpsGateway service) {
-        return new CentralServicePorts(inquiry, cardPath, bulk, service);
+        return new CentralServicePorts(inquiry, cardPath, bulk, service, documents);
+    }
+
+    public CentralServicePorts withDocuments(ClinsDocumentInbox service) {
+        return new CentralServicePorts(inquiry, cardPath, bulk, eps, service);
     }
 }

@@ -114,6 +114,7 @@ class EncryptionConfigTest {
     @Test
     void switchableKeysAreTheKnownTypesThatAreNotForcedPlain() {
         assertThat(EncryptionConfig.switchableKeys())
-                .containsExactly("OQSsiquc", "OQSmuquc", "OQSsiimm", "OQSmuimm", "YZKsiquc", "TKKsiquc", "CIPsiquc");
+                .containsExactly("OQSsiquc", "OQSmuquc", "OQSsiimm", "OQSmuimm", "YZKsiquc", "TKKsiquc", "CIPsiquc",
+                        "CIPsidcl", "CIPsidcg"); // the document files (docs/clins.md): openoqs names, switchable like CIPsiquc
     }
 }

@@ -1,0 +1,72 @@
+package org.openoqs.terminal.requests;
+
+import java.util.Map;
+import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.message.RequestFileName;
+import org.openoqs.core.message.RequestType;
+import org.openoqs.core.xml.XmlDocumentReader;
+import org.openoqs.core.xml.XmlDocumentWriter;
+import org.openoqs.core.xml.XmlNode;
+import org.openoqs.core.error.ErrorCode;
+import org.openoqs.terminal.central.CentralServiceRefusedException;
+import org.openoqs.terminal.central.ClinsDocumentInbox;
+import org.openoqs.terminal.linkage.ProcessedResult;
+import org.openoqs.terminal.linkage.RequestFile;
+import org.openoqs.terminal.linkage.RequestProcessor;
+
+/**
+ * The destination's documents through request files (docs/clins.md "Documents"), under openoqs's own names — the
+ * official ones are not public: {@code CIPsidcl01req_} → {@code CIPsidcl01res_<id>.xml} lists the documents addressed
+ * to the facility (before the patient's consent only that a document waits), {@code CIPsidcg01req_} →
+ * {@code CIPsidcg01res_<id>.xml} carries one document's FHIR Bundle as JSON text. Refusals of the service (no consent,
+ * not addressed here, switched off) come back as results with {@code ResultCode} 2; an unreadable file or a refused
+ * connection is a file-level error.
+ */
+public final class ClinsDocumentRequestProcessor implements RequestProcessor {
+
+    private final RequestType type;
+    private final ClinsDocumentInbox inbox;
+    private final XmlDocumentReader reader;
+    private final ErrorResultWriter results;
+    private final XmlDocumentWriter writer = new XmlDocumentWriter();
+
+    public ClinsDocumentRequestProcessor(RequestType type, ClinsDocumentInbox inbox, XmlDocumentReader reader,
+            ErrorResultWriter results) {
+        if (type != RequestType.CLINS_DOCUMENT_LIST && type != RequestType.CLINS_DOCUMENT_FETCH) {
+            throw new IllegalArgumentException("not a CLINS document request: " + type);
+        }
+        this.type = type;
+        this.inbox = inbox;
+        this.reader = reader;
+        this.results = results;
+    }
+
+    /** Registers both document requests. */
+    public static void addTo(Map<RequestType, RequestProcessor> processors, ClinsDocumentInbox inbox,
+            XmlDocumentReader reader, ErrorResultWriter results) {
+        for (RequestType t : new RequestType[] {RequestType.CLINS_DOCUMENT_LIST, RequestType.CLINS_DOCUMENT_FETCH}) {
+            processors.put(t, new ClinsDocumentRequestProcessor(t, inbox, reader, results));
+        }
+    }
+
+    @Override
+    public ProcessedResult process(RequestFile request) {
+        String resultName = RequestFileName.parse(request.name()).orElseThrow().resultName("xml");
+        if (request.oversized()) {
+            return results.fileLevel(resultName, null, ErrorCode.FILE_TOO_LARGE, null);
+        }
+        XmlNode root;
+        try {
+            root = reader.read(request.content());
+        } catch (InputRejectedException rejected) {
+            return results.fileLevel(resultName, request, rejected.errorCode(), rejected.detail());
+        }
+        try {
+            XmlNode result = type == RequestType.CLINS_DOCUMENT_LIST ? inbox.list(root) : inbox.fetch(root);
+            return new ProcessedResult(resultName, writer.write(result,
+                    ReferenceNumberRegistrationProcessor.characterCodeOf(result)).bytes());
+        } catch (CentralServiceRefusedException refused) {
+            return results.fileLevel(resultName, request, refused.errorCode(), null);
+        }
+    }
+}
