@@ -1,11 +1,10 @@
-package org.openoqs.server.web.medical;
+package org.openoqs.server.clins.document;
 
 import java.nio.charset.StandardCharsets;
 import org.openoqs.server.clins.ClinsFhir;
 import org.openoqs.server.clins.ClinsRefusedException;
-import org.openoqs.server.clins.document.DocumentInbox;
-import org.openoqs.server.clins.document.DocumentRendering;
 import org.openoqs.server.facility.FacilityService;
+import org.openoqs.server.web.security.PortalPage;
 import org.openoqs.server.web.security.PortalPaths;
 import org.openoqs.server.web.security.PortalUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -23,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@link DocumentInbox} checks the switch and the consent and audits every list, read and refusal.
  */
 @Controller
+@PortalPage
 @RequestMapping(PortalPaths.MEDICAL + "/documents")
 public class ReceivedDocumentsController {
 
