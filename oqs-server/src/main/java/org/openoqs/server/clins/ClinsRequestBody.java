@@ -1,9 +1,8 @@
 package org.openoqs.server.clins;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.ByteArrayOutputStream;
+import org.openoqs.server.api.BoundedBody;
 import java.io.IOException;
-import java.io.InputStream;
 import org.openoqs.core.error.ErrorCode;
 import org.springframework.http.MediaType;
 
@@ -30,34 +29,10 @@ public final class ClinsRequestBody {
 
     /** The body, refused with 413 past {@link ClinsRegistrationService#MAX_BYTES} without reading the rest. */
     public static byte[] read(HttpServletRequest request) throws IOException {
-        int max = ClinsRegistrationService.MAX_BYTES;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        try (InputStream in = request.getInputStream()) {
-            if (request.getContentLengthLong() > max) {
-                drain(in, buffer);
-                throw tooLarge();
-            }
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                if (out.size() + n > max) {
-                    drain(in, buffer);
-                    throw tooLarge();
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    // Read (and drop) what the client is still sending, up to a bound, so that it gets the 413 answer instead of a
-    // reset connection; a body beyond the bound is cut off by closing the connection.
-    private static void drain(InputStream in, byte[] buffer) throws IOException {
-        long left = 2L * ClinsRegistrationService.MAX_BYTES;
-        int n;
-        while (left > 0 && (n = in.read(buffer)) > 0) {
-            left -= n;
-        }
+        // what the client still sends is read and dropped up to twice the limit, so it gets the 413 answer instead of
+        // a reset connection; beyond that the connection is closed
+        return BoundedBody.upTo(ClinsRegistrationService.MAX_BYTES).refusedWith(ClinsRequestBody::tooLarge)
+                .drainingAtMost(2L * ClinsRegistrationService.MAX_BYTES).read(request);
     }
 
     private static ClinsRefusedException tooLarge() {
