@@ -41,6 +41,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Record a JDK Flight Recording of the demo under test into FILE (docs/performance.md).")
     Path profile;
 
+    @Option(names = "--demo-java-options", paramLabel = "OPTIONS", split = " ",
+            description = "JVM options for the demo under test instead of the launcher's DEMO_JAVA_OPTS, "
+                    + "space-separated, e.g. to compare settings (docs/performance.md).")
+    List<String> demoJavaOptions;
+
     @Option(names = "--api-only",
             description = "Only the terminal-API figures (skips the folder round trip and the cold start): for "
                     + "profiling rounds.")
@@ -63,13 +68,17 @@ public final class BenchCommand implements Callable<Integer> {
         report.floor("floor: write + rename + read, same disk (median)", disk.medianMillis(), "ms", "bare file system");
 
         Path demoHome = root.resolve("demo");
+        if (demoJavaOptions == null) {
+            demoJavaOptions = DemoUnderTest.launcherOptions();
+        }
+        out.println("demo under test: java " + String.join(" ", demoJavaOptions) + " -jar oqs.jar demo");
         if (!apiOnly) {
-            try (DemoUnderTest cold = DemoUnderTest.start(demoHome)) {
+            try (DemoUnderTest cold = DemoUnderTest.start(demoHome, demoJavaOptions)) {
                 report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s",
                         10);
             }
         }
-        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, profilingOptions())) {
+        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, demoOptions())) {
             report.atMost("demo start" + (apiOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
             Properties props = demo.properties();
             if (!apiOnly) {
@@ -81,6 +90,8 @@ public final class BenchCommand implements Callable<Integer> {
             }
             new TerminalApiBench(clients, Duration.ofSeconds(5), Duration.ofSeconds(loadSeconds), out)
                     .run(props, demo.pid(), root, report);
+            ProcessMemory.lifetimePeakRssMib(demo.pid()).ifPresent(mib -> report.atMost(
+                    "demo memory through the whole bench: peak RSS (kernel VmHWM)", mib, "MiB", 700));
         }
         if (apiOnly) {
             report.notAvailable("card confirmation → face file", "≤ 300 ms");
@@ -163,12 +174,14 @@ public final class BenchCommand implements Callable<Integer> {
         report.floor("CLINS retrieval (CIPsiquc01), 49 results, p99", clins.p99Millis(), "ms", "no target set");
     }
 
-    /** Flight recording of the demo under test (the profile settings sample stacks every 10–20 ms). */
-    private List<String> profilingOptions() {
-        if (profile == null) {
-            return List.of();
+    /** {@code --demo-java-options}, and a flight recording with {@code --profile} (stacks every 10–20 ms). */
+    private List<String> demoOptions() {
+        List<String> options = new java.util.ArrayList<>(demoJavaOptions);
+        options.removeIf(String::isBlank);
+        if (profile != null) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath());
         }
-        return List.of("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath());
+        return options;
     }
 
     private static byte[] personaRequest(String persona) {

@@ -52,6 +52,17 @@ final class DemoUnderTest implements AutoCloseable {
         throw new IOException("the demo ended before it was ready:\n" + String.join("\n", seen));
     }
 
+    /**
+     * The options {@code ./oqs demo} gives the demo ({@link LauncherDemoOptions}); none, with a line saying so, when
+     * this jar was not built in a checkout that has the launcher.
+     */
+    static List<String> launcherOptions() throws IOException {
+        return LauncherDemoOptions.besideJar(Path.of(ownJar())).orElseGet(() -> {
+            System.out.println("demo under test: no ./oqs launcher beside this jar, the JVM's default options");
+            return List.of();
+        });
+    }
+
     /** {@code java -jar <this jar> args…} with this JVM's java. */
     static List<String> javaCommand(List<String> args) throws IOException {
         return javaCommand(List.of(), args);
