@@ -138,7 +138,7 @@ public final class BenchCommand implements Callable<Integer> {
      */
     private static void measureBulk(Properties props, BenchReport report, PrintStream out) throws Exception {
         out.println("measuring 3 × 10,000-person 一括照会 (drop → final 02res, after a 1,000-person warm-up)…");
-        BulkFigure.Figures bulk = BulkFigure.measure(props, 10_000, 3);
+        BulkFigure.Figures bulk = BulkFigure.measure(props, 10_000, 3, "bench");
         report.atMost("10,000-person bulk inquiry, drop → final 02res (median)", bulk.medianSeconds(), "s", 1.5);
         report.floor("10,000-person bulk inquiry, first measured run", bulk.firstSeconds(), "s",
                 bulk.units() + " units, result delivered as .zip");
@@ -146,7 +146,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("measuring the same with " + cores + " busy processes beside the demo (one per core)…");
         BulkFigure.Figures loaded;
         try (CompetingLoad load = CompetingLoad.start(cores)) {
-            loaded = BulkFigure.measure(props, 10_000, 3);
+            loaded = BulkFigure.measure(props, 10_000, 3, "busy");
         }
         report.floor("10,000-person bulk inquiry, every core busy (median)", loaded.medianSeconds(), "s",
                 cores + " busy-loop processes beside the demo");
