@@ -1,23 +1,29 @@
-package org.openoqs.server.clins;
+package org.openoqs.clins.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.examples.ExampleCorpus;
+import org.openoqs.server.clins.ClinsBundleCheck;
+import org.openoqs.server.clins.ClinsFhir;
 
 /**
  * The official second opinion (docs/clins.md "Official packages"): every valid Bundle of the CLINS corpus through
- * HAPI's validator with the unmodified JP-CLINS 1.5.2 and JP Core 1.1.2 packages of ../shared/fhir/jami-clins-ad5ab68
- * (on the test class path by the surefire configuration, read in place, never copied into the repository). Every
- * error the packages report must be one of the documented disagreements below, and every documented disagreement
- * must still occur, so the list in docs/clins.md stays exact. Warnings (narrative, unknown MEDIS / JLAC / YJ code
+ * {@link OfficialProfiles} — what {@code oqs clins validate --ig} runs — with the unmodified JP-CLINS 1.5.2 and JP Core
+ * 1.1.2 packages of ../shared/fhir/jami-clins-ad5ab68 ({@link OfficialPackages}). Every error the packages report
+ * must be one of the documented disagreements below, and every documented disagreement must still occur, so the list
+ * in docs/clins.md stays exact. Warnings (narrative, unknown MEDIS / JLAC / YJ code
  * systems: the terminology package is not in the snapshot) never fail. Without the package folder (a clone
  * without ../shared) this is the one test that skips.
  */
@@ -57,11 +63,13 @@ class ClinsOfficialPackagesTest {
             new Disagreement("infection-kouki.json", "Validation_VAL_Profile_NotSlice", "Bundle.entry[2]",
                     "UNDELIVERED on an Observation: so the entry matches no slice"));
 
-    private static FhirValidator validator;
+    private static OfficialProfiles profiles;
+    static Path packages;
 
     @BeforeAll
-    static void officialPackages() {
-        validator = OfficialPackages.validator();
+    static void officialPackages() throws Exception {
+        packages = OfficialPackages.folder();
+        profiles = OfficialPackages.load();
     }
 
     @Test
@@ -72,9 +80,9 @@ class ClinsOfficialPackagesTest {
             if (!"valid".equals(e.kind())) {
                 continue;
             }
-            for (SingleValidationMessage m : validate(new String(e.bytes(), StandardCharsets.UTF_8))) {
-                if (isError(m)) {
-                    found.add(e.file() + " " + m.getMessageId() + " @ " + m.getLocationString() + "  (" + m.getMessage() + ")");
+            for (OfficialProfiles.Finding m : profiles.validate(new String(e.bytes(), StandardCharsets.UTF_8))) {
+                if (m.error()) {
+                    found.add(e.file() + " " + m.messageId() + " @ " + m.location() + "  (" + m.message() + ")");
                 } else {
                     warnings++;
                 }
@@ -91,20 +99,32 @@ class ClinsOfficialPackagesTest {
                 .replace("/JP_Condition_eCS\"", "/JP_Condition_eCS|1\"");
         assertThat(json).contains("JP_Condition_eCS|1");
 
-        ClinsBundleRules.Verdict ours = ClinsBundleRules.check(new ClinsFhir().parseBundle(json),
-                ExampleCorpus.DEMO_INSTITUTION_CODE);
-        List<String> official = validate(json).stream().filter(ClinsOfficialPackagesTest::isError)
-                .map(SingleValidationMessage::getMessageId).toList();
+        ClinsBundleCheck.Result ours = new ClinsBundleCheck(new ClinsFhir()).check(json.getBytes(StandardCharsets.UTF_8),
+                Optional.of(ExampleCorpus.DEMO_INSTITUTION_CODE));
+        List<String> official = profiles.validate(json).stream().filter(OfficialProfiles.Finding::error)
+                .map(OfficialProfiles.Finding::messageId).toList();
 
         assertThat(ours.problems()).isEmpty();
         assertThat(official).contains("http://jpfhir.jp/fhir/clins/StructureDefinition/JP_Bundle_CLINS#validEntryProfile-Condition");
     }
 
-    private static List<SingleValidationMessage> validate(String json) {
-        return validator.validateWithResult(json).getMessages();
-    }
+    @Test
+    void theCommandGivesEachBundleItsVerdictAndExitsTwoOnErrors(@TempDir Path bundles) throws Exception {
+        for (String file : List.of("condition-kokuho.json", "infection-kouki.json")) {
+            Files.write(bundles.resolve(file), ExampleCorpus.dir("clins").stream().filter(e -> e.file().equals(file))
+                    .findFirst().orElseThrow().bytes());
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    private static boolean isError(SingleValidationMessage m) {
-        return OfficialPackages.isError(m);
+        int exit = OfficialProfilesCommand.run(new String[] {"--ig", packages.toString(), bundles.toString()},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream()));
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(printed).isEqualTo(OfficialProfilesCommand.ERRORS);
+        assertThat(printed).contains("公式プロファイル: jp-eCSCLINS.r4#1.x.x-temp, jp-core.r4#1.1.2-url") // the names inside the two .tgz
+                .contains("OK " + bundles.resolve("condition-kokuho.json"))
+                .contains("NG " + bundles.resolve("infection-kouki.json"))
+                .contains("  ERROR Bundle.entry[2].resource.meta.tag[0]: ").contains("[Validation_VAL_Profile_NotSlice]")
+                .contains("  WARN ").contains("検証 2件、エラーあり 1件");
     }
 }
