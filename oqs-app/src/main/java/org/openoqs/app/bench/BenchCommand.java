@@ -21,9 +21,18 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, subcommands = CompetingLoad.BusyLoop.class,
         description = {"Measures demo start, the req → res round trip, the terminal API's throughput with many",
-                "mTLS clients, CLINS registration, the server's memory, and their floors on this machine; prints each figure",
+                "mTLS clients, CLINS registration and retrieval, the server's memory, and their floors on this machine; prints each figure",
                 "with its target and ratio. Takes about 2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
+
+    // 電子カルテ情報: no official figure is published; openoqs's own bounds (docs/performance.md "CLINS"), set where a
+    // 2-core machine shared with other builds stays well inside them: registration parses, checks and replaces 50
+    // entries in one transaction (measured 72 ms median, 246 ms p99 under load); retrieval gates on consent and
+    // writes a 49-item FHIR Bundle.
+    static final int CLINS_REGISTRATION_MEDIAN_MS = 250;
+    static final int CLINS_REGISTRATION_P99_MS = 1000;
+    static final int CLINS_RETRIEVAL_MEDIAN_MS = 200;
+    static final int CLINS_RETRIEVAL_P99_MS = 800;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "500",
             description = "Measured sequential round trips (default ${DEFAULT-VALUE}, after 50 warm-up ones).")
@@ -51,6 +60,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + "profiling rounds.")
     boolean apiOnly;
 
+    @Option(names = "--clins-only",
+            description = "Only the 電子カルテ情報 figures (CLINS registration of a 50-entry Bundle, retrieval of a "
+                    + "patient's information) after the demo start.")
+    boolean clinsOnly;
+
     @Option(names = "--home", paramLabel = "DIR",
             description = "Working directory for the demo under test (default: a new temporary directory).")
     Path home;
@@ -72,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
             demoJavaOptions = DemoUnderTest.launcherOptions();
         }
         out.println("demo under test: java " + String.join(" ", demoJavaOptions) + " -jar oqs.jar demo");
-        if (!apiOnly) {
+        if (!apiOnly && !clinsOnly) {
             try (DemoUnderTest cold = DemoUnderTest.start(demoHome, demoJavaOptions)) {
                 report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s",
                         10);
@@ -81,15 +95,20 @@ public final class BenchCommand implements Callable<Integer> {
         try (DemoUnderTest demo = DemoUnderTest.start(demoHome, demoOptions())) {
             report.atMost("demo start" + (apiOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
             Properties props = demo.properties();
-            if (!apiOnly) {
+            if (clinsOnly) {
+                measureClinsRegistration(props, report, out);
+                measureClinsRetrieval(props, report, out);
+            } else if (!apiOnly) {
                 measureFolderRoundTrip(props, request, disk, report, out);
                 measureCardConfirmation(props, report, out);
                 measureBulk(props, report, out);
                 measureClinsRegistration(props, report, out);
                 measureClinsRetrieval(props, report, out);
             }
-            new TerminalApiBench(clients, Duration.ofSeconds(5), Duration.ofSeconds(loadSeconds), out)
-                    .run(props, demo.pid(), root, report);
+            if (!clinsOnly) {
+                new TerminalApiBench(clients, Duration.ofSeconds(5), Duration.ofSeconds(loadSeconds), out)
+                        .run(props, demo.pid(), root, report);
+            }
             ProcessMemory.lifetimePeakRssMib(demo.pid()).ifPresent(mib -> report.atMost(
                     "demo memory through the whole bench: peak RSS (kernel VmHWM)", mib, "MiB", 700));
         }
@@ -97,8 +116,8 @@ public final class BenchCommand implements Callable<Integer> {
             report.notAvailable("card confirmation → face file", "≤ 300 ms");
             report.notAvailable("10,000-person bulk inquiry, drop → final 02res", "≤ 1.5 s");
             report.notAvailable("bulk inquiry, busy / quiet (median)", "≤ 2.5 x");
-            report.notAvailable("CLINS registration, 50-entry Bundle", "-");
-            report.notAvailable("CLINS retrieval (CIPsiquc01), 49 results", "-");
+            report.notAvailable("CLINS registration, 50-entry Bundle", "≤ " + CLINS_REGISTRATION_MEDIAN_MS + " ms");
+            report.notAvailable("CLINS retrieval (CIPsiquc01), 49 results", "≤ " + CLINS_RETRIEVAL_MEDIAN_MS + " ms");
         }
         out.println();
         report.print(out);
@@ -159,9 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         out.println("measuring 100 CLINS registrations of a " + ClinsRegistrationBench.ENTRIES + "-entry Bundle…");
         Samples clins = ClinsRegistrationBench.measure(props, 10, 100);
-        report.floor("CLINS registration, 50-entry Bundle, median", clins.medianMillis(), "ms",
-                "parse, rules, registry, replace in one transaction");
-        report.floor("CLINS registration, 50-entry Bundle, p99", clins.p99Millis(), "ms", "no target set");
+        report.atMost("CLINS registration, 50-entry Bundle, median", clins.medianMillis(), "ms",
+                CLINS_REGISTRATION_MEDIAN_MS);
+        report.atMost("CLINS registration, 50-entry Bundle, p99", clins.p99Millis(), "ms", CLINS_REGISTRATION_P99_MS);
     }
 
     /** 電子カルテ情報: one patient's 49 results retrieved (consent given at the reader): median and p99 of 100. */
@@ -169,9 +188,10 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("measuring 100 CLINS retrievals (CIPsiquc01) of a patient with " + (ClinsRegistrationBench.ENTRIES - 1)
                 + " results…");
         Samples clins = ClinsRetrievalBench.measure(props, 10, 100);
-        report.floor("CLINS retrieval (CIPsiquc01), 49 results, median", clins.medianMillis(), "ms",
-                "consent gate, registry, items, FHIR Bundle of the answer");
-        report.floor("CLINS retrieval (CIPsiquc01), 49 results, p99", clins.p99Millis(), "ms", "no target set");
+        report.atMost("CLINS retrieval (CIPsiquc01), 49 results, median", clins.medianMillis(), "ms",
+                CLINS_RETRIEVAL_MEDIAN_MS);
+        report.atMost("CLINS retrieval (CIPsiquc01), 49 results, p99", clins.p99Millis(), "ms",
+                CLINS_RETRIEVAL_P99_MS);
     }
 
     /** {@code --demo-java-options}, and a flight recording with {@code --profile} (stacks every 10–20 ms). */
