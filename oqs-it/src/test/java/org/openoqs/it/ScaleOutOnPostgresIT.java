@@ -35,6 +35,7 @@ import org.openoqs.pki.TrustStores;
 import org.openoqs.server.CentralServer;
 import org.openoqs.server.ServerConfig;
 import org.openoqs.server.account.AccountService;
+import org.openoqs.server.facility.CacheVersion;
 import org.openoqs.server.inquiry.InquiryService;
 import org.openoqs.terminal.FacilityTerminal;
 import org.openoqs.terminal.TerminalConfig;
@@ -45,7 +46,7 @@ import org.openoqs.terminal.linkage.LinkageSettings;
  * Two central-service instances on one PostgreSQL (Debian's server, a throw-away cluster started by
  * {@code scripts/pg-throwaway.sh}) behind a round-robin TCP load balancer, serving one terminal: every persona is
  * answered correctly whichever instance takes the connection, a setting changed through one instance is what the
- * other answers with (no state in the instances), and both append to one intact audit chain. Then a browser uses
+ * other answers with once the caches' bound has passed (no state in the instances beyond it), and both append to one intact audit chain. Then a browser uses
  * the web portal through the same balancer, one connection per request so that its requests alternate between the
  * instances: sign-in, the forced password change (a CSRF-protected form), the menu and logout all work, because
  * the session is in the database, not in an instance (no sticky sessions). Skipped where PostgreSQL's server
@@ -85,6 +86,8 @@ class ScaleOutOnPostgresIT {
                     answerEveryPersona(folders, "utf8", CharacterCode.UTF_8);
                     // a setting changed through the second instance holds for answers from either
                     second.facilities().setCharacterCode(INSTITUTION, CharacterCode.SHIFT_JIS);
+                    // the first instance follows within the caches' stated bound (docs/performance.md)
+                    Thread.sleep(CacheVersion.BOUND.toMillis());
                     balancer.dropConnections(); // new connections, again spread over both instances
                     answerEveryPersona(folders, "sjis", CharacterCode.SHIFT_JIS);
                 }

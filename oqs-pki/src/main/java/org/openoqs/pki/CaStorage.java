@@ -129,6 +129,15 @@ final class CaStorage {
         }
     }
 
+    /** The index file's stamp now, read without the monitor; {@code null} when missing or unreadable. */
+    FileStamp indexStamp() {
+        try {
+            return FileStamp.of(dir.resolve(INDEX_FILE));
+        } catch (IOException e) {
+            return null; // callers take the locked path, which reports the failure
+        }
+    }
+
     boolean indexExists() {
         return Files.exists(dir.resolve(INDEX_FILE));
     }

@@ -66,6 +66,15 @@ public final class CertificateAuthority {
     private final Clock clock;
     // Guarded by the storage's monitor (every use is inside storage.read or storage.locked).
     private final CrlPublisher crl;
+    /**
+     * The CRL last handed out by {@link #currentCrl()} and the stamp of the index it was made from. While the index
+     * file is the same file, unchanged, the CRL is still the right one, so a reader needs no lock: the monitor every
+     * request used to take here was the terminal API's main point of contention (docs/performance.md).
+     */
+    private volatile HandedOutCrl handedOut;
+
+    private record HandedOutCrl(CaStorage.FileStamp index, X509CRL crl) {
+    }
 
     private CertificateAuthority(CaKey key, CaStorage storage, Clock clock) {
         this.key = key;
@@ -231,17 +240,31 @@ public final class CertificateAuthority {
         });
     }
 
-    /** The signed CRL, re-signed first if it is close to its nextUpdate. */
+    /**
+     * The signed CRL, re-signed first if it is close to its nextUpdate. Every call looks at the index file (one
+     * {@code stat}, no lock): a revocation by this or any other process sharing the directory shows in the very next
+     * call.
+     */
     public X509CRL currentCrl() {
-        X509CRL current = storage.read(() -> crl.isStale(revokedSerials()) ? null : crl.current());
-        if (current != null) {
-            return current;
+        CaStorage.FileStamp index = storage.indexStamp();
+        HandedOutCrl last = handedOut;
+        if (last != null && index != null && index.equals(last.index()) && !CrlPublisher.dueForResigning(last.crl(),
+                clock.instant())) {
+            return last.crl();
         }
-        return storage.locked(() -> {
-            storage.reloadIndex();
-            publishCrlIfStale();
-            return crl.current();
-        });
+        X509CRL current = storage.read(() -> crl.isStale(revokedSerials()) ? null : crl.current());
+        if (current == null) {
+            current = storage.locked(() -> {
+                storage.reloadIndex();
+                publishCrlIfStale();
+                return crl.current();
+            });
+        }
+        // the stamp taken before the read: if the index changed meanwhile, the next call sees a new stamp and reads
+        if (index != null && current != null) {
+            handedOut = new HandedOutCrl(index, current);
+        }
+        return current;
     }
 
     public boolean isRevoked(BigInteger serial) {

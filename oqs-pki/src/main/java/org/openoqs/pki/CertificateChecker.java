@@ -26,14 +26,22 @@ public final class CertificateChecker {
     private static final int MAX_VERIFIED_SIGNATURES = 100_000;
 
     /**
-     * Certificates whose CA signature has been verified. A signature never changes, so each terminal's certificate
-     * is verified once instead of on every request (an ECDSA verification per request showed in the profile);
-     * validity, key usage and revocation are still judged on every request. Keyed by the certificate, whose
-     * equality is that of its encoded bytes.
+     * What never changes about a certificate our CA signed, judged once instead of on every request: the CA signature
+     * (an ECDSA verification per request showed in the profile), the validity dates and whether it is meant for
+     * client authentication (its extensions sit behind a synchronized map in the JDK, on which the request threads
+     * of a terminal queued). Whether the certificate is inside its validity window now and not on the current CRL is
+     * still judged on every request. Keyed by the certificate, whose equality is that of its encoded bytes.
      */
-    private final Map<X509Certificate, Boolean> verifiedSignatures = new ConcurrentHashMap<>();
+    private final Map<X509Certificate, Facts> verified = new ConcurrentHashMap<>();
     /** The last CRL whose signature was verified; the supplier usually returns the same object. */
     private volatile X509CRL verifiedCrl;
+
+    private record Facts(Instant notBefore, Instant notAfter, boolean clientAuthentication) {
+        static Facts of(X509Certificate cert) {
+            return new Facts(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant(),
+                    forClientAuthentication(cert));
+        }
+    }
 
     public CertificateChecker(X509Certificate caCertificate, Supplier<X509CRL> crlSupplier) {
         this.caCertificate = Objects.requireNonNull(caCertificate, "caCertificate");
@@ -55,16 +63,17 @@ public final class CertificateChecker {
             return CheckResult.of(CheckStatus.NO_CERTIFICATE);
         }
         X509Certificate cert = chain[0];
-        if (!issuedByCa(cert)) {
+        Facts facts = issuedByCa(cert);
+        if (facts == null) {
             return CheckResult.of(CheckStatus.NOT_ISSUED_BY_CA);
         }
-        if (now.isAfter(cert.getNotAfter().toInstant())) {
+        if (now.isAfter(facts.notAfter())) {
             return CheckResult.of(CheckStatus.EXPIRED);
         }
-        if (now.isBefore(cert.getNotBefore().toInstant())) {
+        if (now.isBefore(facts.notBefore())) {
             return CheckResult.of(CheckStatus.NOT_YET_VALID);
         }
-        if (!forClientAuthentication(cert)) {
+        if (!facts.clientAuthentication()) {
             return CheckResult.of(CheckStatus.NOT_A_CLIENT_CERTIFICATE);
         }
         X509CRL crl = crlSupplier.get();
@@ -77,23 +86,26 @@ public final class CertificateChecker {
         return CheckResult.of(CheckStatus.OK);
     }
 
-    private boolean issuedByCa(X509Certificate cert) {
+    /** The certificate's facts when our CA signed it, else {@code null}. */
+    private Facts issuedByCa(X509Certificate cert) {
         if (!cert.getIssuerX500Principal().equals(caCertificate.getSubjectX500Principal())) {
-            return false;
+            return null;
         }
-        if (verifiedSignatures.containsKey(cert)) {
-            return true;
+        Facts known = verified.get(cert);
+        if (known != null) {
+            return known;
         }
         try {
             cert.verify(caCertificate.getPublicKey());
         } catch (GeneralSecurityException e) {
-            return false;
+            return null;
         }
-        if (verifiedSignatures.size() >= MAX_VERIFIED_SIGNATURES) {
-            verifiedSignatures.clear(); // a bound, not an eviction policy: terminals re-verify once
+        if (verified.size() >= MAX_VERIFIED_SIGNATURES) {
+            verified.clear(); // a bound, not an eviction policy: terminals re-verify once
         }
-        verifiedSignatures.put(cert, Boolean.TRUE);
-        return true;
+        Facts facts = Facts.of(cert);
+        verified.put(cert, facts);
+        return facts;
     }
 
     /** Strict: an end-entity certificate with an explicit clientAuth EKU (a missing EKU is not accepted). */

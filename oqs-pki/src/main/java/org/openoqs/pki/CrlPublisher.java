@@ -69,16 +69,19 @@ final class CrlPublisher {
      */
     boolean isStale(Set<BigInteger> revoked) {
         X509CRL current = current();
-        if (current == null || current.getNextUpdate() == null) {
-            return true;
-        }
-        if (!now().plus(REFRESH_MARGIN).isBefore(current.getNextUpdate().toInstant())) {
+        if (dueForResigning(current, now())) {
             return true;
         }
         Set<BigInteger> listed = current.getRevokedCertificates() == null ? Set.of()
                 : current.getRevokedCertificates().stream().map(X509CRLEntry::getSerialNumber)
                         .collect(Collectors.toSet());
         return !listed.equals(revoked);
+    }
+
+    /** True when {@code crl} is missing, has no nextUpdate, or is {@link #REFRESH_MARGIN} or less before it. */
+    static boolean dueForResigning(X509CRL crl, Instant now) {
+        return crl == null || crl.getNextUpdate() == null
+                || !now.plus(REFRESH_MARGIN).isBefore(crl.getNextUpdate().toInstant());
     }
 
     /** Signs a CRL valid {@link #CRL_VALIDITY} from now listing {@code revoked} and puts it in place. */

@@ -6,18 +6,24 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.number.InstitutionCode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registration and settings of facilities. No caching: several stateless instances may share the database, and
- * a changed setting (character code, opt-ins) must apply to the very next request.
+ * Registration and settings of facilities. Every terminal-API request reads its caller's facility, so {@link #find}
+ * answers from a cache that stays correct across stateless instances sharing the database: every change here bumps
+ * the shared {@link CacheVersion} in its own transaction, so it applies to this instance's next request and to every
+ * other instance within {@link CacheVersion#BOUND} (docs/performance.md).
  */
 @Service
 public class FacilityService {
@@ -26,12 +32,25 @@ public class FacilityService {
             + "use_operation_info, use_e_prescription, use_e_karte_sharing, use_medical_assistance, "
             + "use_emergency_info, use_smartphone, created_at";
 
+    /** Far above any number of facilities; a bound against growth, not an eviction policy. */
+    private static final int MAX_CACHED = 100_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CacheVersion cacheVersion;
+    private final TransactionTemplate tx;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public FacilityService(JdbcClient jdbc, Clock clock) {
+    /** A facility as read when the cache's generation was {@code generation}. */
+    private record Cached(long generation, Facility facility) {
+    }
+
+    public FacilityService(JdbcClient jdbc, Clock clock, CacheVersion cacheVersion,
+                           PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.cacheVersion = cacheVersion;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** Registers a clinic (診療所) with default settings. */
@@ -53,24 +72,44 @@ public class FacilityService {
         FacilityKind kind = FacilityKind.ofScoreTable(code.scoreTable());
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         try {
-            jdbc.sql("insert into facility (institution_code, name, score_table, is_hospital, created_at, updated_at) "
-                            + "values (?, ?, ?, ?, ?, ?)")
-                    .params(code.digits(), name.strip(), String.valueOf(kind.scoreTable()), hospital, now, now)
-                    .update();
+            tx.executeWithoutResult(status -> {
+                jdbc.sql("insert into facility (institution_code, name, score_table, is_hospital, created_at, "
+                                + "updated_at) values (?, ?, ?, ?, ?, ?)")
+                        .params(code.digits(), name.strip(), String.valueOf(kind.scoreTable()), hospital, now, now)
+                        .update();
+                cacheVersion.bump();
+            });
         } catch (DuplicateKeyException e) {
             throw new FacilityAlreadyExistsException(code.digits());
         }
+        cacheVersion.changedHere();
         return get(code.digits());
     }
 
+    /** The facility as registered; from the cache while {@link CacheVersion#current} says it may be served. */
     public Optional<Facility> find(String institutionCode) {
         if (institutionCode == null) {
             return Optional.empty();
         }
-        return jdbc.sql("select " + COLUMNS + " from facility where institution_code = ?")
+        Cached cached = cache.get(institutionCode);
+        if (cached != null && cacheVersion.current(cached.generation())) {
+            return Optional.of(cached.facility());
+        }
+        long generation = cacheVersion.generation(); // before the read: a change meanwhile outdates the entry
+        Optional<Facility> read = jdbc.sql("select " + COLUMNS + " from facility where institution_code = ?")
                 .param(institutionCode)
                 .query(FacilityService::map)
                 .optional();
+        // only registered facilities: unknown codes come from requests and would grow the map without end
+        read.ifPresent(facility -> remember(institutionCode, new Cached(generation, facility)));
+        return read;
+    }
+
+    private void remember(String institutionCode, Cached entry) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(institutionCode, entry);
     }
 
     /** @throws FacilityNotFoundException when unknown */
@@ -89,14 +128,19 @@ public class FacilityService {
         if (settings.emergencyInfo() && !facility.hospital()) {
             throw new IllegalArgumentException("救急時医療情報閲覧は病院のみ利用できます");
         }
-        jdbc.sql("update facility set character_code = ?, use_operation_info = ?, use_e_prescription = ?, "
-                        + "use_e_karte_sharing = ?, use_medical_assistance = ?, use_emergency_info = ?, use_smartphone = ?, "
-                        + "updated_at = ? where institution_code = ?")
-                .params(settings.characterCode().code(), flag(settings.operationInfo()),
-                        Short.parseShort(settings.ePrescription().code()), flag(settings.eKarteSharing()),
-                        flag(settings.medicalAssistance()), flag(settings.emergencyInfo()), flag(settings.smartphone()),
-                        OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC), facility.institutionCode())
-                .update();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("update facility set character_code = ?, use_operation_info = ?, use_e_prescription = ?, "
+                            + "use_e_karte_sharing = ?, use_medical_assistance = ?, use_emergency_info = ?, "
+                            + "use_smartphone = ?, updated_at = ? where institution_code = ?")
+                    .params(settings.characterCode().code(), flag(settings.operationInfo()),
+                            Short.parseShort(settings.ePrescription().code()), flag(settings.eKarteSharing()),
+                            flag(settings.medicalAssistance()), flag(settings.emergencyInfo()),
+                            flag(settings.smartphone()), OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC),
+                            facility.institutionCode())
+                    .update();
+            cacheVersion.bump();
+        });
+        cacheVersion.changedHere();
         return get(institutionCode);
     }
 

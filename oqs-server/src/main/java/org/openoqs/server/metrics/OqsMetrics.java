@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.openoqs.server.facility.Facility;
 import org.springframework.stereotype.Component;
 
@@ -48,18 +50,38 @@ public class OqsMetrics {
     }
 
     private final MeterRegistry registry;
+    /**
+     * The meters of each label set, registered once: building and registering them on every request showed as lock
+     * contention in Micrometer's registry under the terminal API's load (docs/performance.md). The label sets are as
+     * few as the registry's own meters (operations × outcomes × facility kinds).
+     */
+    private final Map<MeterKey, Meters> meters = new ConcurrentHashMap<>();
+
+    private record MeterKey(Operation operation, String outcome, String facilityKind) {
+    }
+
+    private record Meters(Counter counter, Timer timer) {
+    }
 
     public OqsMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
 
     public void record(Operation operation, String outcome, String facilityKind, Duration took) {
-        Counter.builder(operation.counter).description("requests answered, by outcome and facility kind")
-                .tag("outcome", outcome).tag("facility_kind", facilityKind).register(registry).increment();
-        Timer.builder(operation.timer).description("time to answer, by outcome and facility kind")
-                .tag("outcome", outcome).tag("facility_kind", facilityKind)
+        Meters m = meters.computeIfAbsent(new MeterKey(operation, outcome, facilityKind), this::register);
+        m.counter().increment();
+        m.timer().record(took);
+    }
+
+    private Meters register(MeterKey key) {
+        Counter counter = Counter.builder(key.operation().counter)
+                .description("requests answered, by outcome and facility kind")
+                .tag("outcome", key.outcome()).tag("facility_kind", key.facilityKind()).register(registry);
+        Timer timer = Timer.builder(key.operation().timer).description("time to answer, by outcome and facility kind")
+                .tag("outcome", key.outcome()).tag("facility_kind", key.facilityKind())
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(60)).register(registry).record(took);
+                .maximumExpectedValue(Duration.ofSeconds(60)).register(registry);
+        return new Meters(counter, timer);
     }
 
     public static String facilityKind(Facility facility) {

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>With the CA's key store in {@link ServerConfig#caDirectory()} (demo, single node) the CA itself supplies
  * its current CRL and revocations apply to the very next request. Without it (a server that only holds the
- * public part: {@code ca.pem} + {@code crl.pem}) the CRL file is re-read whenever it changes.
+ * public part: {@code ca.pem} + {@code crl.pem}) the CRL file is re-read whenever it changes. Either way the look
+ * for a change is one {@code stat} of a file and no lock, and a revocation applies to the next request.
  */
 @Component
 public class ClientCertificateVerifier {
@@ -61,35 +62,51 @@ public class ClientCertificateVerifier {
         }
     }
 
-    /** The CA's published CRL file, re-read when its size or modification time changes. */
+    /**
+     * The CA's published CRL file, re-read when it was replaced or its size or modification time changed. Every
+     * call looks at the file (one {@code stat}); the lock is taken only to re-read it, so requests do not queue here.
+     */
     static final class CrlFile implements Supplier<X509CRL> {
         private final Path file;
-        private FileTime loadedModified;
-        private long loadedSize = -1;
-        private X509CRL crl;
+        private volatile Loaded loaded;
+
+        private record Loaded(Object fileKey, FileTime modified, long size, X509CRL crl) {
+            boolean sameFile(BasicFileAttributes a) {
+                return Objects.equals(a.fileKey(), fileKey) && Objects.equals(a.lastModifiedTime(), modified)
+                        && a.size() == size;
+            }
+        }
 
         CrlFile(Path file) {
             this.file = file;
         }
 
         @Override
-        public synchronized X509CRL get() {
+        public X509CRL get() {
             try {
-                if (!Files.exists(file)) {
-                    return null;
-                }
                 BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                if (crl == null || !Objects.equals(a.lastModifiedTime(), loadedModified) || a.size() != loadedSize) {
-                    try (InputStream in = Files.newInputStream(file)) {
-                        crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
-                    }
-                    loadedModified = a.lastModifiedTime();
-                    loadedSize = a.size();
+                Loaded last = loaded;
+                if (last != null && last.sameFile(a)) {
+                    return last.crl();
                 }
-                return crl;
+                return reload(a);
             } catch (IOException | GeneralSecurityException e) {
-                return null; // the checker fails closed (CRL_UNAVAILABLE)
+                return null; // missing or unreadable: the checker fails closed (CRL_UNAVAILABLE)
             }
+        }
+
+        private synchronized X509CRL reload(BasicFileAttributes seen) throws IOException, GeneralSecurityException {
+            Loaded last = loaded;
+            if (last != null && last.sameFile(seen)) {
+                return last.crl();
+            }
+            X509CRL crl;
+            try (InputStream in = Files.newInputStream(file)) {
+                crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+            }
+            // the attributes seen before reading: a file replaced meanwhile differs from them and is read again
+            loaded = new Loaded(seen.fileKey(), seen.lastModifiedTime(), seen.size(), crl);
+            return crl;
         }
     }
 }
