@@ -30,13 +30,17 @@ final class LiveCentralService {
     private static final char[] PASSWORD = "contract-password".toCharArray();
     private static LiveCentralService instance;
 
+    final Path serverHome;
+    final Path caDirectory;
     final CentralServer server;
     final CentralServiceHttp transport;
 
     private LiveCentralService() throws IOException {
         Path root = Files.createTempDirectory("oqs-port-contract");
         CertificateAuthority ca = CertificateAuthority.initOrLoad(root.resolve("ca"), "openoqs Contract CA", PASSWORD);
+        caDirectory = ca.directory();
         Path serverDir = Files.createDirectories(root.resolve("server"));
+        serverHome = serverDir;
         ca.issueServerCertificate("localhost", "127.0.0.1").writePkcs12(serverDir.resolve("server.p12"), "server",
                 PASSWORD);
         TrustStores.writeTrustStore(serverDir.resolve("trust.p12"), PASSWORD, ca.caCertificate());

@@ -74,6 +74,11 @@ public final class SimulatedCentralService implements CentralService {
         available = up;
     }
 
+    /** Whether the simulated service is up (not switched "down"). */
+    boolean available() {
+        return available;
+    }
+
     /** Whether the facility has opted in to 医療扶助. */
     boolean medicalAssistance() {
         return medicalAssistance;
