@@ -5,19 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openoqs.core.bulk.BulkConfirmUnit;
@@ -37,17 +31,13 @@ import org.openoqs.core.xml.XmlDocumentReader;
 import org.openoqs.core.xml.XmlDocumentWriter;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.examples.ExampleCorpus;
-import org.openoqs.terminal.FacilityTerminal;
-import org.openoqs.terminal.TerminalConfig;
 import org.openoqs.terminal.linkage.CentralServiceUnavailableException;
-import org.openoqs.terminal.linkage.LinkageFolders;
-import org.openoqs.terminal.linkage.LinkageSettings;
 
 /**
  * The simulated bulk service answers 一括照会 person by person through the inquiry simulator and refuses what the
  * real service refuses: every file of the bulk corpus gets the answer its index names (the flows that need the
  * service's consents, 医療券 or 照会番号 are checked the same way and then answered "not supported"); it follows the
- * outage switch; and a terminal built all-simulated answers bulk request files through its folders.
+ * outage switch ({@code AllSimulatedTerminalTest}: a terminal built all-simulated, through its folders).
  */
 class SimulatedBulkCentralServiceTest {
 
@@ -140,23 +130,6 @@ class SimulatedBulkCentralServiceTest {
         assertThat(receipt(bulk.upload(BulkKind.QUALIFICATION, file, null)).accepted()).isTrue();
     }
 
-    @Test
-    void aTerminalBuiltAllSimulatedAnswersBulkRequestFilesThroughItsFolders(@TempDir Path root) throws Exception {
-        TerminalConfig config = new TerminalConfig(CODE, URI.create("https://unused.invalid/"), null, null, null, null,
-                LinkageFolders.under(root), LinkageSettings.defaults().withRescanInterval(Duration.ofMillis(50)),
-                null, null, CLOCK);
-        try (FacilityTerminal terminal = FacilityTerminal.start(config,
-                CentralServicePorts.simulated(inquiry, CLOCK))) {
-            drop(root, "OQSmuquc01req_000000000001.xml", corpusFile("muquc-personas.xml"));
-            BulkReceipt receipt = receipt(await(root, "OQSmuquc01res_000000000001.xml"));
-            assertThat(receipt.accepted()).as(receipt.errorMessage()).isTrue();
-            drop(root, "OQSmuquc02req_000000000002.xml", download(receipt.receptionNumber()));
-            Result result = result(await(root, "OQSmuquc02res_000000000002.xml"));
-            assertThat(result.header().segmentOfResult()).isEqualTo(SegmentOfResult.COMPLETED);
-            assertThat(result.units()).hasSize(15);
-        }
-    }
-
     // ---------------------------------------------------------------------------------------------------------
 
     private record Result(BulkResultHeader header, List<BulkConfirmUnit> units) {
@@ -195,23 +168,5 @@ class SimulatedBulkCentralServiceTest {
 
     private static byte[] corpusFile(String name) {
         return ExampleCorpus.bulk().stream().filter(e -> e.file().equals(name)).findFirst().orElseThrow().bytes();
-    }
-
-    private static void drop(Path root, String name, byte[] content) throws IOException {
-        Path temp = root.resolve("req").resolve("." + name + ".tmp");
-        Files.write(temp, content);
-        Files.move(temp, root.resolve("req").resolve(name), StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static byte[] await(Path root, String name) throws Exception {
-        Path file = root.resolve("res").resolve(name);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!Files.exists(file)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("no result " + name);
-            }
-            Thread.sleep(10);
-        }
-        return Files.readAllBytes(file);
     }
 }
