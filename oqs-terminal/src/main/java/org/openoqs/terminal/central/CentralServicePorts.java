@@ -34,7 +34,7 @@ public record CentralServicePorts(CentralService inquiry, CardPathService cardPa
      * "not supported").
      */
     public static CentralServicePorts simulated(SimulatedCentralService inquiry, java.time.Clock clock) {
-        return new CentralServicePorts(inquiry, null, new SimulatedBulkCentralService(inquiry, clock), null, null);
+        return of(inquiry).withBulk(new SimulatedBulkCentralService(inquiry, clock));
     }
 
     /** Every port over HTTPS on the one {@code transport} (bulk with its longer request timeout). */
