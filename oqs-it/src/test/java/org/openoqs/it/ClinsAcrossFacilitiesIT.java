@@ -5,20 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openoqs.core.population.Persona;
-import org.openoqs.core.population.Personas;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -31,31 +24,10 @@ import tools.jackson.databind.node.ObjectNode;
  * deliverable items; a replacement upload changes what it shows and a delete removes it; and the database's audit
  * trail holds every registration and every retrieval, read after the demo stopped.
  */
-class ClinsAcrossFacilitiesIT {
+class ClinsAcrossFacilitiesIT extends TwoFacilitiesDemo {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CORPUS = "/org/openoqs/examples/clins/";
-    private static final Persona TARO = Personas.byKey("shaho-honnin").orElseThrow();
-
-    @TempDir
-    static Path home;
-    static DemoProcess demo;
-    static Properties props;
-    static HttpClient clinic;
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoProcess.start(home);
-        props = demo.properties();
-        clinic = DemoFacilities.client(props, "");
-    }
-
-    @AfterAll
-    static void stopDemo() throws Exception {
-        if (demo != null) {
-            demo.stop();
-        }
-    }
 
     @Test
     void theClinicRegistersTheHospitalSeesItOnlyWithConsentAndEveryStepIsAudited() throws Exception {
@@ -101,8 +73,7 @@ class ClinsAcrossFacilitiesIT {
         assertThat(hospitalClinicalInformation("after-delete")).contains("<ItemCount>3</ItemCount>", "クレアチニン")
                 .doesNotContain("2型糖尿病");
 
-        demo.stop();
-        demo = null;
+        stopDemo(); // the audit trail is read from the stopped demo's database
         List<String> registrations = DemoFacilities.audited(home, "CLINS_REGISTRATION", props.getProperty("institution.code"));
         assertThat(registrations).hasSize(5);
         assertThat(String.join("\n", registrations)).contains("CREATED type=AllergyIntolerance", "CREATED type=Observation", "REPLACED type=Condition entries=2", "DELETED type=Condition");

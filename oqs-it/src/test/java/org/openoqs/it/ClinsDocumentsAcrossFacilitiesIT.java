@@ -6,20 +6,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.openoqs.core.population.Persona;
-import org.openoqs.core.population.Personas;
 
 /**
  * Issue 16 (documents) end to end through the real {@code oqs demo} process and its two facilities: the clinic sends
@@ -28,32 +21,9 @@ import org.openoqs.core.population.Personas;
  * {@code CIPsidcg01req} file and the API; the clinic's 取消 makes it disappear and 取消UNDO brings it back; the hospital
  * then receives it; the audit trail, read from the stopped demo's database, holds every step.
  */
-class ClinsDocumentsAcrossFacilitiesIT {
+class ClinsDocumentsAcrossFacilitiesIT extends TwoFacilitiesDemo {
 
     private static final String CORPUS = "/org/openoqs/examples/clins-documents/";
-    private static final Persona TARO = Personas.byKey("shaho-honnin").orElseThrow();
-
-    @TempDir
-    static Path home;
-    static DemoProcess demo;
-    static Properties props;
-    static HttpClient clinic;
-    static HttpClient hospital;
-
-    @BeforeAll
-    static void startDemo() throws Exception {
-        demo = DemoProcess.start(home);
-        props = demo.properties();
-        clinic = DemoFacilities.client(props, "");
-        hospital = DemoFacilities.client(props, "hospital.");
-    }
-
-    @AfterAll
-    static void stopDemo() throws Exception {
-        if (demo != null) {
-            demo.stop();
-        }
-    }
 
     @Test
     void aReferralWaitsUntilConsentIsReadCancelledBroughtBackAndReceived() throws Exception {
@@ -106,8 +76,7 @@ class ClinsDocumentsAcrossFacilitiesIT {
         assertThat(late.statusCode()).isEqualTo(409);
         assertThat(late.body()).contains("OQSF5034");
 
-        demo.stop();
-        demo = null;
+        stopDemo(); // the audit trail is read from the stopped demo's database
         assertThat(DemoFacilities.audited(home, "CLINS_DOCUMENT", clinicCode)).hasSize(4).satisfies(rows -> {
             assertThat(rows.get(0)).contains("REGISTERED kind=REFERRAL to=" + hospitalCode + " dischargeSummary=true");
             assertThat(rows.get(1)).endsWith("CANCELLED");

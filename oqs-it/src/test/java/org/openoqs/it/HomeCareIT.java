@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openoqs.core.codec.QualificationMessages;
-import org.openoqs.core.homecare.HomeCareResults;
+import org.openoqs.core.codec.homecare.HomeCareResults;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.JsonMirror;
 import org.openoqs.core.xml.XmlDocumentReader;

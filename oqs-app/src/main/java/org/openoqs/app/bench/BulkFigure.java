@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Properties;
-import org.openoqs.core.bulk.BulkUploadFiles;
 import org.openoqs.core.code.CharacterCode;
+import org.openoqs.core.codec.bulk.BulkUploadFiles;
 import org.openoqs.core.population.SyntheticPopulation;
 import org.openoqs.server.ServerConfig;
 

@@ -3,7 +3,6 @@ package org.openoqs.app.distribution;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import org.openoqs.app.OqsVersion;
 import org.openoqs.pki.ReloadableClientTls;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.terminal.certificate.CertificateExpiryWarner;
@@ -116,8 +115,9 @@ public final class TerminalServices {
         return setup.computerName();
     }
 
+    /** The version of the oqs jar (the one {@code oqs --version} shows): any of its classes names it. */
     public static String agentVersion() {
-        String version = OqsVersion.class.getPackage().getImplementationVersion();
+        String version = TerminalServices.class.getPackage().getImplementationVersion();
         return version == null ? "0.1.0-dev" : version;
     }
 

@@ -87,6 +87,18 @@ final class ModuleRules {
             .should().beFreeOfCycles()
             .because("a cycle between oqs-pki packages means neither can change or be reused alone (issue 14)");
 
+    /** The same for oqs-app, the {@code oqs} command: its commands and the demo, bench and doctor they run. */
+    static final ArchRule APP_PACKAGES_FREE_OF_CYCLES = slices()
+            .assignedFrom(packagesOf("oqs-app", "org.openoqs.app"))
+            .should().beFreeOfCycles()
+            .because("a cycle between oqs-app packages means no command can change or be read alone (issue 14)");
+
+    /** The same for oqs-examples, the corpus a vendor's tests read. */
+    static final ArchRule EXAMPLES_PACKAGES_FREE_OF_CYCLES = slices()
+            .assignedFrom(packagesOf("oqs-examples", "org.openoqs.examples"))
+            .should().beFreeOfCycles()
+            .because("a cycle between oqs-examples packages means neither can change or be reused alone (issue 14)");
+
     /** The modules that may use an {@code @Internal} type of oqs-core: core itself and the openoqs programs. */
     static final String[] CORE_INTERNAL_USERS = {"org.openoqs.core..", "org.openoqs.server..", "org.openoqs.terminal..",
             "org.openoqs.app..", "org.openoqs.bench.."};

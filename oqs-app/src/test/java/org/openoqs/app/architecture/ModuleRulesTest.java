@@ -22,7 +22,8 @@ class ModuleRulesTest {
         JavaClasses main = ModuleRules.mainClasses();
         for (String module : List.of("org.openoqs.core.error.ErrorCode", "org.openoqs.pki.CertificateAuthority",
                 "org.openoqs.files.DurableWrites", "org.openoqs.server.distribution.PackageRepository",
-                "org.openoqs.terminal.linkage.LinkageAgent", "org.openoqs.app.demo.DemoSystem")) {
+                "org.openoqs.terminal.linkage.LinkageAgent", "org.openoqs.app.demo.DemoSystem",
+                "org.openoqs.examples.ExampleCorpus")) {
             assertThat(main.contain(module)).as(module).isTrue();
         }
         assertThat(main.contain(HandWrittenRename.class)).as("test classes are left out").isFalse();
@@ -138,6 +139,40 @@ class ModuleRulesTest {
                 .hasMessageContaining("Cycle detected")
                 .hasMessageContaining("SignsAndStores")
                 .hasMessageContaining("StoresAndSigns");
+    }
+
+    @Test
+    void theAppPackagesHaveNoCycle() {
+        ModuleRules.APP_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void theExamplesPackagesHaveNoCycle() {
+        ModuleRules.EXAMPLES_PACKAGES_FREE_OF_CYCLES.check(ModuleRules.mainClasses());
+    }
+
+    @Test
+    void aCycleBetweenAppPackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.app.archfixture.cycle.command.RunsTheDemo.class,
+                org.openoqs.app.archfixture.cycle.demo.CallsTheCommandBack.class);
+        assertThatThrownBy(() -> ModuleRules.APP_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("org.openoqs.app.archfixture.cycle.command.RunsTheDemo")
+                .hasMessageContaining("org.openoqs.app.archfixture.cycle.demo.CallsTheCommandBack");
+    }
+
+    @Test
+    void aCycleBetweenExamplesPackagesIsNamed() {
+        JavaClasses violating = new ClassFileImporter().importClasses(
+                org.openoqs.examples.archfixture.cycle.corpus.ListsTheFiles.class,
+                org.openoqs.examples.archfixture.cycle.files.KnowsTheCorpus.class);
+        assertThatThrownBy(() -> ModuleRules.EXAMPLES_PACKAGES_FREE_OF_CYCLES.check(violating))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Cycle detected")
+                .hasMessageContaining("org.openoqs.examples.archfixture.cycle.corpus.ListsTheFiles")
+                .hasMessageContaining("org.openoqs.examples.archfixture.cycle.files.KnowsTheCorpus");
     }
 
     @Test

@@ -24,6 +24,9 @@ public record BulkConfirmUnit(
         List<ResultOfQualificationConfirmation> results,
         List<String> referenceNumbers) {
 
+    /** The element of a {@code …02res_} body this record is. */
+    public static final String ELEMENT = "BulkConfirmUnit";
+
     public BulkConfirmUnit {
         results = results == null ? List.of() : List.copyOf(results);
         referenceNumbers = referenceNumbers == null ? List.of() : List.copyOf(referenceNumbers);

@@ -13,23 +13,23 @@ public enum BulkKind {
     /** 資格確認 一括照会: many {@code QualificationConfirmSearchInfo}, one unit per person. */
     QUALIFICATION("OQSmuquc", "muquc", "qualifications", "資格確認（一括照会）",
             RequestType.BULK_QUALIFICATION_UPLOAD, RequestType.BULK_QUALIFICATION_DOWNLOAD,
-            "QualificationConfirmSearchInfo", BulkMessages.CONFIRM_UNIT),
+            "QualificationConfirmSearchInfo", BulkConfirmUnit.ELEMENT),
     /** 一括照会 医療扶助: one 診療年月, one unit per 医療扶助 recipient of the facility. */
     MEDICAL_ASSISTANCE("OQSmutic", "mutic", "medical-assistance", "一括照会（医療扶助）",
             RequestType.BULK_MEDICAL_ASSISTANCE_UPLOAD, RequestType.BULK_MEDICAL_ASSISTANCE_DOWNLOAD,
-            "QualificationConfirmSearchInfo", BulkMessages.CONFIRM_UNIT),
+            "QualificationConfirmSearchInfo", BulkConfirmUnit.ELEMENT),
     /** 一括照会 訪問診療等: a consent date range, one unit per person who consented at the facility. */
     HOME_VISIT("OQSmuhvq", "muhvq", "home-visit", "一括照会（訪問診療等）",
             RequestType.BULK_HOME_VISIT_UPLOAD, RequestType.BULK_HOME_VISIT_DOWNLOAD,
-            "QualificationConfirmSearchInfo", BulkMessages.CONFIRM_UNIT),
+            "QualificationConfirmSearchInfo", BulkConfirmUnit.ELEMENT),
     /** 一括照会 オンライン診療等: a consent or examination date range. */
     ONLINE_CARE("OQSmuonq", "muonq", "online-care", "一括照会（オンライン診療等）",
             RequestType.BULK_ONLINE_CARE_UPLOAD, RequestType.BULK_ONLINE_CARE_DOWNLOAD,
-            "QualificationConfirmSearchInfo", BulkMessages.CONFIRM_UNIT),
+            "QualificationConfirmSearchInfo", BulkConfirmUnit.ELEMENT),
     /** 照会番号 一括登録: many {@code ReferenceNumberRegistrationInfo}, one unit per registration. */
     REFERENCE_NUMBER("OQSmuimm", "muimm", "reference-numbers", "照会番号一括登録",
             RequestType.BULK_REFERENCE_NUMBER_UPLOAD, RequestType.BULK_REFERENCE_NUMBER_DOWNLOAD,
-            "ReferenceNumberRegistrationInfo", BulkMessages.REGISTRATION_UNIT);
+            "ReferenceNumberRegistrationInfo", BulkRegistrationUnit.ELEMENT);
 
     private final String prefix;
     private final String code;

@@ -15,6 +15,8 @@ public record BulkRegistrationUnit(
         String processingResultCode,
         String processingResultMessage) {
 
+    /** The element of a {@code …02res_} body this record is. */
+    public static final String ELEMENT = "BulkRegistrationUnit";
     public static final String REGISTRATION_INFO = "ReferenceNumberRegistrationInfo";
 
     public boolean isError() {

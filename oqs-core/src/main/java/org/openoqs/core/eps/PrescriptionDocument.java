@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * The prescription itself, the content the doctor signs (openoqs's simplified stand-in for the real service's
- * CDA / CSV documents; its XML form is described in docs/e-prescription.md and read by {@link PrescriptionDocuments}).
+ * CDA / CSV documents; its XML form is described in docs/e-prescription.md and read by {@link org.openoqs.core.codec.eps.PrescriptionDocuments}).
  *
  * @param medicalInstitutionCode the prescribing facility (10 digits)
  * @param medicalInstitutionName its name, or {@code null}

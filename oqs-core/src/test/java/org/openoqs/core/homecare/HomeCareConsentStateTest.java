@@ -13,6 +13,7 @@ import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.QualificationValidity;
 import org.openoqs.core.code.ReferenceClassification;
 import org.openoqs.core.code.SegmentOfResult;
+import org.openoqs.core.codec.homecare.HomeCareResults;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.QualificationResultBody;

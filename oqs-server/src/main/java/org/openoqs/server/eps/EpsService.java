@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.openoqs.core.eps.EpsMessages;
+import org.openoqs.core.codec.eps.EpsMessages;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.eps.EpsRejectedException;
 import org.openoqs.core.eps.EpsResultCode;

@@ -2,9 +2,9 @@ package org.openoqs.server.eps;
 
 import java.time.LocalDateTime;
 import java.util.Optional;
-import org.openoqs.core.eps.EpsMessages;
+import org.openoqs.core.codec.eps.EpsMessages;
+import org.openoqs.core.codec.eps.EpsRequests;
 import org.openoqs.core.eps.EpsRejectedException;
-import org.openoqs.core.eps.EpsRequests;
 import org.openoqs.core.eps.EpsResultCode;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.server.ServerConfig;

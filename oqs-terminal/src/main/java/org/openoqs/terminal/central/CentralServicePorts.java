@@ -28,6 +28,16 @@ public record CentralServicePorts(CentralService inquiry, CardPathService cardPa
         return new CentralServicePorts(inquiry, null, null, null, null, null);
     }
 
+    /**
+     * Every port that has a simulator, in this process and without a server (docs/reliability.md, "Simulated ports"):
+     * inquiry and 一括照会, both answering from the inquiry simulator's registry. The card path, 電子処方箋 and the
+     * document inbox are the service's database and stay absent (their requests are answered "not reachable" /
+     * "not supported").
+     */
+    public static CentralServicePorts simulated(SimulatedCentralService inquiry, java.time.Clock clock) {
+        return of(inquiry).withBulk(new SimulatedBulkCentralService(inquiry, clock));
+    }
+
     /** Every port over HTTPS on the one {@code transport} (bulk with its longer request timeout). */
     public static CentralServicePorts overHttps(CentralServiceHttp transport) {
         return new CentralServicePorts(new HttpsCentralService(transport), new HttpsCardPathService(transport, null),

@@ -74,7 +74,23 @@ public final class SimulatedCentralService implements CentralService {
         available = up;
     }
 
-    private void requireAvailable() {
+    /** Whether the simulated service is up (not switched "down"). */
+    boolean available() {
+        return available;
+    }
+
+    /** Whether the facility has opted in to 医療扶助. */
+    boolean medicalAssistance() {
+        return medicalAssistance;
+    }
+
+    /** The facility this simulated service answers for. */
+    String institutionCode() {
+        return institutionCode;
+    }
+
+    /** Throws as the network would while the simulated service is switched "down" (every simulated port obeys). */
+    void requireAvailable() {
         if (!available) {
             throw new org.openoqs.terminal.linkage.CentralServiceUnavailableException("simulated outage");
         }

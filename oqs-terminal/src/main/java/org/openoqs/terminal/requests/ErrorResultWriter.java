@@ -37,10 +37,15 @@ public final class ErrorResultWriter {
         this.reader = reader;
     }
 
-    /** A file-level error result ({@code SegmentOfResult} 9). {@code request} may be null or unreadable. */
+    /**
+     * A file-level error result ({@code SegmentOfResult} 9). {@code request} may be null or unreadable. A
+     * person-level code (a refusal of the service about a person) cannot head a file: the general refusal
+     * {@link ErrorCode#CENTRAL_SERVICE_REJECTED} does, as {@code CentralServiceRefusedException.fileLevelCode()} says.
+     */
     public ProcessedResult fileLevel(String resultName, RequestFile request, ErrorCode code, String detail) {
         RequestHeader echo = request == null ? null : headerOf(request);
-        QualificationInquiryResult result = ErrorResults.fileLevelError(echo, ownInstitutionCode, code, detail,
+        ErrorCode fileCode = code.isFileLevel() ? code : ErrorCode.CENTRAL_SERVICE_REJECTED;
+        QualificationInquiryResult result = ErrorResults.fileLevelError(echo, ownInstitutionCode, fileCode, detail,
                 LocalDateTime.now(clock), characterCode.get());
         return encode(resultName, result);
     }

@@ -4,17 +4,13 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import org.openoqs.core.codec.ErrorResults;
-import org.openoqs.core.error.ErrorCode;
-import org.openoqs.core.error.InputRejectedException;
+import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.homecare.UrlRequest;
-import org.openoqs.core.message.RequestFileName;
 import org.openoqs.core.xml.XmlDocumentReader;
-import org.openoqs.core.xml.XmlDocumentWriter;
 import org.openoqs.core.xml.XmlNode;
 import org.openoqs.terminal.linkage.ProcessedResult;
 import org.openoqs.terminal.linkage.RequestFile;
 import org.openoqs.terminal.linkage.RequestProcessor;
-import org.openoqs.terminal.central.CardPathRefusedException;
 import org.openoqs.terminal.central.CardPathService;
 
 /**
@@ -25,45 +21,32 @@ public final class HomeCareUrlProcessor implements RequestProcessor {
 
     private final String ownInstitutionCode;
     private final CardPathService service;
-    private final XmlDocumentReader reader;
     private final ErrorResultWriter results;
     private final Clock clock;
-    private final XmlDocumentWriter writer = new XmlDocumentWriter();
+    private final XmlRequestFrame frame;
 
     public HomeCareUrlProcessor(String ownInstitutionCode, CardPathService service, XmlDocumentReader reader,
             ErrorResultWriter results, Clock clock) {
         this.ownInstitutionCode = ownInstitutionCode;
         this.service = service;
-        this.reader = reader;
         this.results = results;
         this.clock = clock;
+        this.frame = new XmlRequestFrame(reader, results);
     }
 
     @Override
     public ProcessedResult process(RequestFile request) {
-        String resultName = RequestFileName.parse(request.name()).orElseThrow().resultName("xml");
-        if (request.oversized()) {
-            return results.fileLevel(resultName, null, ErrorCode.FILE_TOO_LARGE, null);
-        }
-        XmlNode root;
-        try {
-            root = reader.read(request.content());
-        } catch (InputRejectedException rejected) {
-            return results.fileLevel(resultName, request, rejected.errorCode(), rejected.detail());
-        }
+        return frame.process(request, this::answer);
+    }
+
+    /** A request the local check refuses is answered here with its file-level error; the rest by the service. */
+    private XmlNode answer(XmlNode root) {
         UrlRequest.Outcome outcome = UrlRequest.check(root, ownInstitutionCode);
         if (!outcome.accepted()) {
-            return results.encode(resultName, ErrorResults.fileLevelError(outcome.header(), ownInstitutionCode,
+            return QualificationMessages.resultToXml(ErrorResults.fileLevelError(outcome.header(), ownInstitutionCode,
                     outcome.violation(), LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS),
                     results.characterCode()));
         }
-        try {
-            XmlNode result = service.homeCareUrl(root);
-            return new ProcessedResult(resultName, writer.write(result,
-                    ReferenceNumberRegistrationProcessor.characterCodeOf(result)).bytes());
-        } catch (CardPathRefusedException refused) {
-            ErrorCode code = refused.errorCode().isFileLevel() ? refused.errorCode() : ErrorCode.CENTRAL_SERVICE_REJECTED;
-            return results.fileLevel(resultName, request, code, null);
-        }
+        return service.homeCareUrl(root);
     }
 }

@@ -12,7 +12,7 @@ import org.openoqs.terminal.linkage.RequestFile;
 
 /**
  * The frame of a request answered by one XML result tree under {@code <prefix>res_<id>.xml} (the 電子カルテ情報
- * requests: documents and 6情報 registration): a file over the size limit, a file the XML reader refuses, input the
+ * requests — documents and 6情報 registration —, 照会番号 registration and the マイナ在宅受付Web URL request): a file over the size limit, a file the XML reader refuses, input the
  * answering step refuses ({@link InputRejectedException}) and a connection the service refuses are each a file-level
  * error result echoing what the request's header still says; anything else is the answering step's tree, written in
  * the character code its header names.

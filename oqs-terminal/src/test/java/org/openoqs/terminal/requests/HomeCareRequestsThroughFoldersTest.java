@@ -17,10 +17,10 @@ import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.ReferenceClassification;
 import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.codec.homecare.HomeCareResults;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
 import org.openoqs.core.eligibility.EligibilityService;
 import org.openoqs.core.homecare.HomeCareConsent;
-import org.openoqs.core.homecare.HomeCareResults;
 import org.openoqs.core.message.QualificationInquiryRequest;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.message.QualificationResultBody;
@@ -89,8 +89,8 @@ class HomeCareRequestsThroughFoldersTest {
                     .check(r, ExampleCorpus.DEMO_INSTITUTION_CODE).request();
             String url = "https://oqs.invalid/zaitaku/" + q.treatment().code();
             LocalDateTime now = LocalDateTime.now(TerminalHarness.CLOCK);
-            return org.openoqs.core.homecare.UrlResults.toXml(ExampleCorpus.DEMO_INSTITUTION_CODE,
-                    q.header().arbitraryFileIdentifier(), new org.openoqs.core.homecare.UrlResults.IssuedUrl(
+            return org.openoqs.core.codec.homecare.UrlResults.toXml(ExampleCorpus.DEMO_INSTITUTION_CODE,
+                    q.header().arbitraryFileIdentifier(), new org.openoqs.core.codec.homecare.UrlResults.IssuedUrl(
                             q.treatment(), url, now, q.regenerate(), q.format(),
                             url.getBytes(java.nio.charset.StandardCharsets.US_ASCII)), now, CharacterCode.SHIFT_JIS);
         }

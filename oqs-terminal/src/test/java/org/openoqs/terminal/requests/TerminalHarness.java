@@ -34,19 +34,25 @@ final class TerminalHarness implements AutoCloseable {
     }
 
     TerminalHarness(Path root, LinkageSettings settings) throws IOException {
-        this(root, settings, null);
+        this(root, settings, (org.openoqs.terminal.central.CardPathService) null);
     }
 
     /** With the service's card-path endpoints ({@code null}: unreachable, as in the other constructors). */
     TerminalHarness(Path root, LinkageSettings settings, org.openoqs.terminal.central.CardPathService cardPath)
             throws IOException {
+        this(root, settings, central -> CentralServicePorts.of(central).withCardPath(cardPath));
+    }
+
+    /** With the ports built on the simulated service ({@code CentralServicePorts.simulated}, say). */
+    TerminalHarness(Path root, LinkageSettings settings,
+            java.util.function.Function<SimulatedCentralService, CentralServicePorts> ports) throws IOException {
         this.root = root;
         this.central = new SimulatedCentralService(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 new InMemoryQualificationRegistry(SyntheticPopulation.personas()), CLOCK);
         LinkageFolders folders = LinkageFolders.under(root);
         this.terminal = FacilityTerminal.start(new TerminalConfig(ExampleCorpus.DEMO_INSTITUTION_CODE,
                 java.net.URI.create("https://unused.invalid/"), null, null, null, null, folders,
-                settings, null, null, CLOCK), CentralServicePorts.of(central).withCardPath(cardPath));
+                settings, null, null, CLOCK), ports.apply(central));
     }
 
     Path req() {

@@ -1,6 +1,7 @@
 package org.openoqs.server.eps.web;
 
-import org.openoqs.core.eps.EpsResults;
+import org.openoqs.core.codec.eps.EpsResults;
+
 
 /** One prescription in a portal list, as a search result lists it ({@link EpsResults.ListedPrescription}). */
 public record PrescriptionRow(String prescriptionId, String accessCode, String issueDate, String issueType,

@@ -1,5 +1,6 @@
 package org.openoqs.terminal.requests.eps;
 
+import org.openoqs.core.codec.eps.EpsMessages;
 import org.openoqs.terminal.central.EpsGateway;
 
 import java.time.Clock;
@@ -11,7 +12,6 @@ import java.util.Optional;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.codec.QualificationMessages;
-import org.openoqs.core.eps.EpsMessages;
 import org.openoqs.core.eps.EpsOperation;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.InputRejectedException;

@@ -1,5 +1,6 @@
 package org.openoqs.terminal.requests.bulk;
 
+import org.openoqs.core.codec.bulk.BulkMessages;
 import org.openoqs.terminal.central.BulkCentralService;
 
 import java.time.LocalDateTime;
@@ -8,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.openoqs.core.bulk.BulkKind;
-import org.openoqs.core.bulk.BulkMessages;
 import org.openoqs.core.bulk.BulkReceipt;
 import org.openoqs.core.bulk.BulkResultHeader;
 import org.openoqs.core.code.CharacterCode;

@@ -1,4 +1,4 @@
-package org.openoqs.core.homecare;
+package org.openoqs.core.codec.homecare;
 
 import java.time.LocalDateTime;
 import java.util.Base64;
@@ -8,6 +8,7 @@ import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.consent.MedicalTreatmentFlag;
+import org.openoqs.core.homecare.UrlRequest;
 import org.openoqs.core.xml.XmlNode;
 
 /**

@@ -1,8 +1,9 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import java.time.LocalDate;
 import java.util.Objects;
 import org.openoqs.core.code.PrescriptionIssueSelect;
+import org.openoqs.core.eps.DispensingResult;
 
 /** The typed body of each EPS request, as {@link EpsMessages} reads it. */
 public final class EpsRequests {

@@ -1,4 +1,4 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openoqs.core.eps.CheckResult;
+import org.openoqs.core.eps.EpsResultCode;
+import org.openoqs.core.eps.InsuredPatient;
+import org.openoqs.core.eps.Medication;
+import org.openoqs.core.eps.PrescriptionDocument;
 
 /** The signed document's XML form: round trip, default expiry, and every broken rule reported at once. */
 class PrescriptionDocumentsTest {

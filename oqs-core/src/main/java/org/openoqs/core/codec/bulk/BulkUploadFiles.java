@@ -1,10 +1,11 @@
-package org.openoqs.core.bulk;
+package org.openoqs.core.codec.bulk;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.openoqs.core.bulk.BulkDocumentWriter;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.codec.QualificationMessages;
 import org.openoqs.core.message.QualificationConfirmSearchInfo;

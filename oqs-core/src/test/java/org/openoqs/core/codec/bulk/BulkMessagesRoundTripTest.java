@@ -1,4 +1,4 @@
-package org.openoqs.core.bulk;
+package org.openoqs.core.codec.bulk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,11 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openoqs.core.bulk.BulkConfirmUnit;
+import org.openoqs.core.bulk.BulkDownloadRequest;
+import org.openoqs.core.bulk.BulkReceipt;
+import org.openoqs.core.bulk.BulkResultHeader;
+import org.openoqs.core.bulk.CareSettingSearchInfo;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.DesignatedMedicalInstitutionFlag;
 import org.openoqs.core.code.TicketType;

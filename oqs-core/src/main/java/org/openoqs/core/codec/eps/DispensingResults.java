@@ -1,10 +1,15 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.eps.CheckResult;
+import org.openoqs.core.eps.DispensedMedication;
+import org.openoqs.core.eps.DispensingResult;
+import org.openoqs.core.eps.EpsRejectedException;
+import org.openoqs.core.eps.EpsResultCode;
 import org.openoqs.core.xml.XmlNode;
 
 /**

@@ -1,4 +1,4 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,6 +9,11 @@ import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.CodeTable;
 import org.openoqs.core.code.Sex;
 import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.eps.CheckResult;
+import org.openoqs.core.eps.EpsResultCode;
+import org.openoqs.core.eps.InsuredPatient;
+import org.openoqs.core.eps.Medication;
+import org.openoqs.core.eps.PrescriptionDocument;
 import org.openoqs.core.error.InputRejectedException;
 import org.openoqs.core.number.CheckDigit;
 import org.openoqs.core.number.InvalidNumberException;

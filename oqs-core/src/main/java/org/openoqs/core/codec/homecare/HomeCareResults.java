@@ -1,4 +1,4 @@
-package org.openoqs.core.homecare;
+package org.openoqs.core.codec.homecare;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.openoqs.core.code.ConsentStatus;
 import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.homecare.HomeCareConsent;
 import org.openoqs.core.message.QualificationInquiryResult;
 import org.openoqs.core.xml.XmlNode;
 

@@ -1,4 +1,4 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,9 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.PrescriptionIssueSelect;
+import org.openoqs.core.eps.CheckResult;
+import org.openoqs.core.eps.EpsRejectedException;
+import org.openoqs.core.eps.EpsResultCode;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.error.Violation;
 import org.openoqs.core.xml.XmlNode;

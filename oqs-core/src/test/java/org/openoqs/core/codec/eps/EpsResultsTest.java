@@ -1,10 +1,13 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openoqs.core.eps.DispensedMedication;
+import org.openoqs.core.eps.DispensingResult;
+import org.openoqs.core.eps.PrescriptionStatus;
 import org.openoqs.core.xml.XmlNode;
 
 /** Typed e-prescription results: what the service writes is what a screen reads back, element for element. */

@@ -1,7 +1,9 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import java.util.List;
 import java.util.Optional;
+import org.openoqs.core.eps.DispensingResult;
+import org.openoqs.core.eps.PrescriptionStatus;
 import org.openoqs.core.xml.XmlNode;
 
 /**

@@ -1,4 +1,4 @@
-package org.openoqs.core.eps;
+package org.openoqs.core.codec.eps;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +12,9 @@ import org.openoqs.core.code.PrescriptionIssueSelect;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.SegmentOfResult;
 import org.openoqs.core.codec.QualificationMessages;
+import org.openoqs.core.eps.CheckResult;
+import org.openoqs.core.eps.EpsRejectedException;
+import org.openoqs.core.eps.EpsResultCode;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.number.CheckDigit;
 import org.openoqs.core.error.Violation;

@@ -1,4 +1,4 @@
-package org.openoqs.core.bulk;
+package org.openoqs.core.codec.bulk;
 
 import static org.openoqs.core.codec.MessageFields.code;
 import static org.openoqs.core.codec.MessageFields.date;
@@ -6,6 +6,12 @@ import static org.openoqs.core.codec.MessageFields.dateTime;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.openoqs.core.bulk.BulkConfirmUnit;
+import org.openoqs.core.bulk.BulkDownloadRequest;
+import org.openoqs.core.bulk.BulkReceipt;
+import org.openoqs.core.bulk.BulkRegistrationUnit;
+import org.openoqs.core.bulk.BulkResultHeader;
+import org.openoqs.core.bulk.CareSettingSearchInfo;
 import org.openoqs.core.code.CharacterCode;
 import org.openoqs.core.code.ProcessingResultStatus;
 import org.openoqs.core.code.QualificationValidity;
@@ -30,8 +36,8 @@ import org.openoqs.core.xml.XmlNode;
  */
 public final class BulkMessages {
 
-    public static final String CONFIRM_UNIT = "BulkConfirmUnit";
-    public static final String REGISTRATION_UNIT = "BulkRegistrationUnit";
+    public static final String CONFIRM_UNIT = BulkConfirmUnit.ELEMENT;
+    public static final String REGISTRATION_UNIT = BulkRegistrationUnit.ELEMENT;
     public static final String RECEPTION_NUMBER = "ReceptionNumber";
     public static final String RECEPTION_DATE_TIME = "ReceptionDateTime";
 
