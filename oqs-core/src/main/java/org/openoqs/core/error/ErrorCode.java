@@ -520,6 +520,12 @@ public enum ErrorCode {
     DOCUMENT_REQUEST_IDENTIFIER("OQSP5006", Level.PERSON,
             "文書識別子（DocumentIdentifier）を「医療機関コード^発行年^施設内ID」の形式で指定してください。",
             "CIPsidcg01req_: DocumentIdentifier is missing or not a Bundle identifier."),
+    CHECKUP_REPORT_CONSENT_MISSING("OQSP5007", Level.PERSON,
+            "健康診断結果報告書を閲覧するには、患者の特定健診情報の閲覧同意（この医療機関への同意、有効期限内）が必要です。マイナンバーカードで資格確認を行い、同意を取得してください。",
+            "Viewing a patient's 健康診断結果報告書 (CIPsickr01, the portal) without the patient's 特定健診情報 consent to this facility in force now (none, or it ended); audited."),
+    CHECKUP_REPORT_FILE_CATEGORY("OQSP5008", Level.PERSON,
+            "健康診断結果報告書はXML（FileCategory 2）でのみ取得できます。",
+            "CIPsickr01req_: FileCategory is not 2 (the PDF rendition of a 健康診断結果報告書 is not built)."),
 
     // ---- file level: central service and internal -------------------------------------------------------------
     CENTRAL_SERVICE_UNAVAILABLE("OQSF9001", Level.FILE,

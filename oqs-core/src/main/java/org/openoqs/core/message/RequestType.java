@@ -34,6 +34,7 @@ public enum RequestType {
     // 電子カルテ情報共有サービス 文書: the official names are not public; these are openoqs's own (docs/clins.md).
     CLINS_DOCUMENT_LIST("CIPsidcl01", "電子カルテ情報 文書一覧取得", true),
     CLINS_DOCUMENT_FETCH("CIPsidcg01", "電子カルテ情報 文書取得", true),
+    CLINS_CHECKUP_REPORTS("CIPsickr01", "電子カルテ情報 健康診断結果報告書取得", true),
     // 電子処方箋: the real names are not public; these are openoqs's own (docs/e-prescription.md, EpsOperation).
     E_PRESCRIPTION_REGISTER("EPSsireg01", "電子処方箋 処方箋登録", true),
     E_PRESCRIPTION_SEARCH("EPSsisrc01", "電子処方箋 処方箋検索", true),

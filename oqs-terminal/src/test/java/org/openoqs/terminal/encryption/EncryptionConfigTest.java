@@ -115,6 +115,6 @@ class EncryptionConfigTest {
     void switchableKeysAreTheKnownTypesThatAreNotForcedPlain() {
         assertThat(EncryptionConfig.switchableKeys())
                 .containsExactly("OQSsiquc", "OQSmuquc", "OQSsiimm", "OQSmuimm", "YZKsiquc", "TKKsiquc", "CIPsiquc",
-                        "CIPsidcl", "CIPsidcg"); // the document files (docs/clins.md): openoqs names, switchable like CIPsiquc
+                        "CIPsidcl", "CIPsidcg", "CIPsickr"); // the document files (docs/clins.md): openoqs names, switchable like CIPsiquc
     }
 }
