@@ -62,7 +62,7 @@ class EmergencyViewBrowserTest {
         admin = portal.issue(hospital, PortalFixture.masterId(hospital), AccountKind.MASTER, AccountKind.ADMIN,
                 "管理 花子");
         TestPki pki = portal.shared().pki();
-        relay = ClientCertificateRelay.start(browserTls(pki), pki.sslContext(pki.issueFacility(hospital)),
+        relay = ClientCertificateRelay.start(browserTls(pki, dir), pki.sslContext(pki.issueFacility(hospital)),
                 SharedServer.get().base());
         chromium = HeadlessChromium.start(dir, 1280, 1400);
         browser = chromium.driver();
@@ -234,7 +234,7 @@ class EmergencyViewBrowserTest {
     }
 
     /** The relay's side towards the browser: a server certificate of the test CA for localhost. */
-    private static SSLContext browserTls(TestPki pki) {
+    static SSLContext browserTls(TestPki pki, Path dir) {
         Path p12 = dir.resolve("relay.p12");
         pki.ca().issueServerCertificate("localhost", "127.0.0.1").writePkcs12(p12, "relay", TestPki.PASSWORD);
         return TrustStores.serverContext(TrustStores.loadPkcs12(p12, TestPki.PASSWORD), TestPki.PASSWORD,
