@@ -2,6 +2,10 @@ package org.openoqs.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,14 +19,17 @@ import org.openoqs.core.otp.Base32;
 import org.openoqs.core.otp.Totp;
 import org.openoqs.core.population.Personas;
 import org.openoqs.core.registry.Person;
+import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.IssuedPassword;
+import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.testsupport.ClientCertificateRelay;
 import org.openoqs.server.testsupport.HeadlessChromium;
 import org.openoqs.server.testsupport.SharedServer;
 import org.openoqs.server.testsupport.TestPki;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,6 +49,7 @@ class EmergencyViewBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String ADMIN_PASSWORD = "Kawasemi#2026-admin";
     static final String VIEWER_PASSWORD = "Mejiro#2026-doctor";
+    static final String READER_PASSWORD = "Hibari#2026-letters";
 
     @TempDir
     static Path dir;
@@ -159,6 +167,55 @@ class EmergencyViewBrowserTest {
                 .contains("persons=" + ichiro.personId() + ";channel=web;reason=1").contains("OK summary")
                 .contains("REFUSED OQSP5001");
         screenshot("emergency-6-audit");
+    }
+
+    /**
+     * The README's received referral: a clinic sends 鈴木 一郎's 診療情報提供書 with its 退院時サマリー to this hospital
+     * (the patient's consent given verbally at the clinic, sent with it: the reader consent would make him a
+     * consenting patient of the emergency story above); a 医療情報閲覧 account opens 受信文書 and the document.
+     * {@code docs/images/received-referral.png} is this test's {@code received-referral.png}.
+     */
+    @Test
+    void aReceivedReferralWithItsDischargeSummaryForTheReadme() throws Exception {
+        FacilityService facilities = portal.server().facilities();
+        facilities.updateSettings(hospital, facilities.get(hospital).settings().withEKarteSharing(true));
+        String clinic = portal.newFacility("みどり内科クリニック", false);
+        String identifier = referralFrom(clinic);
+        IssuedPassword reader = portal.issue(hospital, admin.account().accountId(), AccountKind.ADMIN,
+                AccountKind.MEDICAL_VIEWER, "内科 受付医師");
+        browser.manage().deleteAllCookies(); // whatever the other test left signed in
+
+        signInFirstTime(reader.account().accountId(), reader.password(), READER_PASSWORD);
+        open("medical/documents");
+        assertThat(text(By.id("document-" + identifier))).contains("診療情報提供書").contains("鈴木　一郎")
+                .contains(clinic);
+        click(By.cssSelector("#document-" + cssEscaped(identifier) + " a"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("document-title")));
+        assertThat(text(By.id("document-title"))).isEqualTo("診療情報提供書");
+        assertThat(text(By.cssSelector("main"))).contains("紹介目的").contains("傷病名: 2型糖尿病")
+                .contains("添付: 退院時サマリー").contains("入院中経過");
+        browser.manage().window().setSize(new Dimension(1280, 1900));
+        screenshot("received-referral");
+        browser.manage().window().setSize(new Dimension(1280, 1400));
+    }
+
+    private static String referralFrom(String clinic) throws Exception {
+        String json = new String(ExampleCorpus.dir("clins-documents").stream()
+                .filter(e -> e.file().equals("referral-with-discharge-summary.json")).findFirst().orElseThrow().bytes(),
+                StandardCharsets.UTF_8).replace(ExampleCorpus.DEMO_INSTITUTION_CODE, clinic).replace("0113820013", hospital)
+                .replace("オープン総合病院（デモ）", "救急テスト総合病院").replace("^2026^ref-suzuki\"", "^2026^readme\"");
+        TestPki pki = portal.shared().pki();
+        HttpClient client = pki.client(pki.issueFacility(clinic));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(portal.shared().base()
+                        .resolve("api/v1/clins/documents?verbalConsent=true")).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return clinic + "^2026^readme";
+    }
+
+    /** The identifier's {@code ^} in a CSS id selector. */
+    private static String cssEscaped(String identifier) {
+        return identifier.replace("^", "\\^");
     }
 
     // ------------------------------------------------------------------------------------------ steps
