@@ -47,7 +47,8 @@ class ErrorCodeDocsTest {
             ErrorCode.EMERGENCY_PERMISSION_MISSING, ErrorCode.SECOND_FACTOR_REQUIRED, ErrorCode.SECOND_FACTOR_WRONG_CODE,
             ErrorCode.SECOND_FACTOR_CODE_USED, ErrorCode.SECOND_FACTOR_LOCKED, ErrorCode.EMERGENCY_PERMISSION_NOT_A_VIEWER,
             ErrorCode.SECOND_FACTOR_NOT_ENROLLED, ErrorCode.EMERGENCY_REASON_MISSING, ErrorCode.EMERGENCY_REASON_TEXT,
-            ErrorCode.EMERGENCY_PATIENT_KEYS,
+            ErrorCode.EMERGENCY_PATIENT_KEYS, ErrorCode.EMERGENCY_CARD_REQUEST_UNKNOWN, // and the card reader's side
+            ErrorCode.EMERGENCY_CARD_NOT_IDENTIFIED,
             // CLINS documents: the destination's 環境設定, the sender's 取消 / 取消UNDO / 変更 / 利用状況確認 on stored
             // documents, and the destination's inbox (docs/clins.md "Documents"): no document file can show them
             ErrorCode.REFERRAL_DESTINATION_NOT_USING, ErrorCode.DOCUMENT_NOT_FOUND, ErrorCode.DOCUMENT_ALREADY_REGISTERED,
