@@ -3,9 +3,14 @@ package org.openoqs.app.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openoqs.app.OqsCommand;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.core.population.Personas;
 import org.openoqs.core.registry.Person;
@@ -27,7 +32,8 @@ import org.openoqs.terminal.reader.ReaderOutcome;
  * 救急時医療情報閲覧 with the patient identified by card through the demo's real reader, terminal and service
  * (docs/emergency-view.md "Identifying the patient by card"): the hospital's emergency account is given a 受付番号; the
  * clinic's reader cannot answer it (OQSF5038); the hospital's reader without the staff's 目視確認 does not sign; with
- * it, the card signs and the account's summary shows the card holder — no consent recorded.
+ * it ({@code oqs reader confirm --method visual --emergency-code …}), the card signs and the account's summary shows the
+ * card holder — no face file written, no consent recorded.
  */
 class EmergencyIdentificationOnTheReaderTest {
 
@@ -67,10 +73,26 @@ class EmergencyIdentificationOnTheReaderTest {
                     .satisfies(e -> assertThat(((EmergencyRefusedException) e).code())
                             .isEqualTo(ErrorCode.EMERGENCY_CARD_NOT_IDENTIFIED));
 
-            ReaderOutcome read = demo.reader(DemoFacility.HOSPITAL).station()
-                    .identifyForEmergency(CARD, number.code(), true);
-            assertThat(read.success()).as(String.valueOf(read.errorCode())).isTrue();
-            assertThat(read.faceFile()).as("no face file: nothing about the patient is written").isNull();
+            // the staff at the hospital's reader, as `oqs reader confirm` drives it (through the reader's own page)
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            PrintStream console = System.out;
+            int exit;
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            try {
+                exit = OqsCommand.commandLine().execute("reader", "confirm", "--home", home.toString(), "--facility",
+                        "hospital", "--card", CARD, "--method", "visual", "--emergency-code", number.code());
+            } finally {
+                System.setOut(console);
+            }
+            assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("救急時の本人確認を送信しました");
+            Path faceFolder = demo.reader(DemoFacility.HOSPITAL).station().faceFolder();
+            if (Files.isDirectory(faceFolder)) {
+                try (var faces = Files.list(faceFolder)) {
+                    assertThat(faces.filter(f -> f.getFileName().toString().endsWith(".xml")))
+                            .as("no face file: nothing about the patient is written").isEmpty();
+                }
+            }
 
             Person holder = Personas.byKey("shaho-honnin").orElseThrow().person();
             EmergencyViewing.Summary summary = viewing.summaryByCard(user, facility, true, number.code(), "1", "");
