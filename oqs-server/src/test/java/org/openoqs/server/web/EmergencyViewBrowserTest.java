@@ -25,9 +25,13 @@ import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.IssuedPassword;
 import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.testsupport.ClientCertificateRelay;
+import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.openoqs.server.testsupport.HeadlessChromium;
+import org.openoqs.server.testsupport.IssuedCard;
+import org.openoqs.server.testsupport.ReaderSessions;
 import org.openoqs.server.testsupport.SharedServer;
 import org.openoqs.server.testsupport.TestPki;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
@@ -155,6 +159,26 @@ class EmergencyViewBrowserTest {
         assertThat(text(By.id("drug-table"))).contains("調剤日");
         assertThat(text(By.id("diagnosis-table"))).contains("傷病名");
         screenshot("emergency-5-summary");
+
+        // the same account, another patient identified by card at the hospital's own reader (目視確認, no consent)
+        open("emergency");
+        click(By.id("request-card"));
+        String number = text(By.id("card-request-code"));
+        IssuedCard card = unusedCard();
+        TestPki pki = portal.shared().pki();
+        var hospitalClient = pki.client(pki.issueFacility(hospital));
+        String reader = ReaderSessions.token(hospitalClient, portal.shared().base(),
+                ReaderSessions.createReaderAccount(portal.server(), hospital, "救急外来の顔認証付きカードリーダー"));
+        assertThat(card.identifyForEmergency(hospitalClient, portal.shared().base(), reader, hospital, number).status())
+                .isEqualTo(200);
+        click(By.id("card-reason-2"));
+        click(By.id("view-summary-by-card"));
+        String holder = portal.server().bean(JdbcClient.class).sql("select person_id from my_number_card where card_id = ?")
+                .param(card.cardId()).query(String.class).single().strip();
+        assertThat(text(By.id("emergency-banner"))).contains("患者の同意なし");
+        assertThat(text(By.id("patient-name"))).isEqualTo(portal.server().bean(JdbcQualificationRegistry.class)
+                .person(holder).orElseThrow().name());
+        screenshot("emergency-5b-summary-by-card");
         logout();
 
         // the administrator's 操作履歴
@@ -165,7 +189,7 @@ class EmergencyViewBrowserTest {
         String history = text(By.id("audit-table"));
         assertThat(history).contains("救急時医療情報閲覧").contains(viewerId)
                 .contains("persons=" + ichiro.personId() + ";channel=web;reason=1").contains("OK summary")
-                .contains("REFUSED OQSP5001");
+                .contains("REFUSED OQSP5001").contains("identified=card").contains("CARD_IDENTIFIED");
         screenshot("emergency-6-audit");
     }
 
@@ -211,6 +235,15 @@ class EmergencyViewBrowserTest {
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return clinic + "^2026^readme";
+    }
+
+    /** A card of the synthetic population no other test certifies (EmergencyViewByCardTest takes the first ones). */
+    private static IssuedCard unusedCard() {
+        String cardId = portal.server().bean(JdbcClient.class).sql("select c.card_id from my_number_card c "
+                        + "where c.status = 'ACTIVE' and c.card_id like 'C%' and not exists (select 1 from card_credential "
+                        + "k where k.card_id = c.card_id) order by c.card_id limit 1 offset 90")
+                .query(String.class).single();
+        return IssuedCard.issue(portal.server(), cardId);
     }
 
     /** The identifier's {@code ^} in a CSS id selector. */
