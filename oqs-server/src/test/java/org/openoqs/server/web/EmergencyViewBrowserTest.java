@@ -237,11 +237,11 @@ class EmergencyViewBrowserTest {
         return clinic + "^2026^readme";
     }
 
-    /** A card of the synthetic population no other test certifies (EmergencyViewByCardTest takes the first ones). */
+    /** A card of the synthetic population no other test certifies (EmergencyViewByCardTest takes its own from 400 on). */
     private static IssuedCard unusedCard() {
         String cardId = portal.server().bean(JdbcClient.class).sql("select c.card_id from my_number_card c "
                         + "where c.status = 'ACTIVE' and c.card_id like 'C%' and not exists (select 1 from card_credential "
-                        + "k where k.card_id = c.card_id) order by c.card_id limit 1 offset 90")
+                        + "k where k.card_id = c.card_id) order by c.card_id limit 1 offset 500")
                 .query(String.class).single();
         return IssuedCard.issue(portal.server(), cardId);
     }

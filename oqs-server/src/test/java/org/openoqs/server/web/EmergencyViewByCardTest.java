@@ -38,7 +38,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class EmergencyViewByCardTest {
 
     private static final Pattern CODE = Pattern.compile("id=\"card-request-code\">([0-9]{8})<");
-    private static final AtomicInteger NEXT_CARD = new AtomicInteger(40);
+    private static final AtomicInteger NEXT_CARD = new AtomicInteger(400); // far from the tests that take the first ones
 
     static PortalFixture portal;
     static PortalFixture.SignedIn admin;
@@ -192,7 +192,7 @@ class EmergencyViewByCardTest {
                 .param("requestCode", code).param("reasonCode", reason).param("reasonText", ""));
     }
 
-    /** A card of the synthetic population no other test certifies (they take theirs from the other end). */
+    /** A card of the synthetic population no other test certifies (others take the first or the last ones). */
     private static IssuedCard freshCard() {
         String cardId = portal.server().bean(JdbcClient.class).sql("select c.card_id from my_number_card c "
                         + "where c.status = 'ACTIVE' and c.card_id like 'C%' and not exists (select 1 from card_credential "
