@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.openoqs.app.bench.LauncherDemoOptions;
 
 /**
  * The real {@code oqs demo} process, started from the packaged jar exactly as a user starts it, with its
@@ -74,7 +75,8 @@ final class DemoProcess implements AutoCloseable {
     /** The same, started through {@code commandPrefix} (e.g. {@code setpriv} to run it as another user). */
     static DemoProcess start(List<String> commandPrefix, Path home, List<String> jvmOptions,
             Map<String, String> environment) throws Exception {
-        List<String> args = new ArrayList<>(List.of("-Xmx512m"));
+        List<String> args = new ArrayList<>(LauncherDemoOptions.besideJar(jar()).orElseThrow(
+                () -> new IllegalStateException("no DEMO_JAVA_OPTS line in the ./oqs beside " + jar())));
         args.addAll(TEST_JVM_OPTIONS);
         args.addAll(jvmOptions);
         args.addAll(List.of("-jar", jar().toString(), "demo", "--home", home.toString(), "--port", "0"));

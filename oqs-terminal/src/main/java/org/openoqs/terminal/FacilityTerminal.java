@@ -139,6 +139,11 @@ public final class FacilityTerminal implements AutoCloseable {
                     sessions.limit(org.openoqs.terminal.central.ClinsDocumentInbox.class, ports.documents()), reader,
                     results);
         }
+        if (ports.bundles() != null) { // 電子カルテ情報 6情報 registration (docs/clins.md "Registration through req")
+            org.openoqs.terminal.requests.ClinsBundleRequestProcessor.addTo(processors, institutionCode,
+                    sessions.limit(org.openoqs.terminal.central.ClinsBundleService.class, ports.bundles()), reader,
+                    results, config.clock());
+        }
         RequestRouter router = new RequestRouter(processors, results);
         RequestProcessor processor = new EncryptingRequestProcessor(router, encryption, cryptPassword, results,
                 config.linkageSettings().maxRequestBytes());

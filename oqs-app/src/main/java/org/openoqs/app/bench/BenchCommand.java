@@ -19,11 +19,20 @@ import picocli.CommandLine.Option;
  * and ratio, next to floors (the bare cost of the same disk and TLS operations) that make the ratios readable on a
  * noisy machine. Not a test: it never fails a build, it reports.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = CompetingLoad.BusyLoop.class,
         description = {"Measures demo start, the req → res round trip, the terminal API's throughput with many",
-                "mTLS clients, CLINS registration, the server's memory, and their floors on this machine; prints each figure",
+                "mTLS clients, CLINS registration and retrieval, the server's memory, and their floors on this machine; prints each figure",
                 "with its target and ratio. Takes about 2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
+
+    // 電子カルテ情報: no official figure is published; openoqs's own bounds (docs/performance.md "CLINS"), set where a
+    // 2-core machine shared with other builds stays well inside them: registration parses, checks and replaces 50
+    // entries in one transaction (measured 72 ms median, 246 ms p99 under load); retrieval gates on consent and
+    // writes a 49-item FHIR Bundle.
+    static final int CLINS_REGISTRATION_MEDIAN_MS = 250;
+    static final int CLINS_REGISTRATION_P99_MS = 1000;
+    static final int CLINS_RETRIEVAL_MEDIAN_MS = 200;
+    static final int CLINS_RETRIEVAL_P99_MS = 800;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "500",
             description = "Measured sequential round trips (default ${DEFAULT-VALUE}, after 50 warm-up ones).")
@@ -41,10 +50,20 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Record a JDK Flight Recording of the demo under test into FILE (docs/performance.md).")
     Path profile;
 
+    @Option(names = "--demo-java-options", paramLabel = "OPTIONS", split = " ",
+            description = "JVM options for the demo under test instead of the launcher's DEMO_JAVA_OPTS, "
+                    + "space-separated, e.g. to compare settings (docs/performance.md).")
+    List<String> demoJavaOptions;
+
     @Option(names = "--api-only",
             description = "Only the terminal-API figures (skips the folder round trip and the cold start): for "
                     + "profiling rounds.")
     boolean apiOnly;
+
+    @Option(names = "--clins-only",
+            description = "Only the 電子カルテ情報 figures (CLINS registration of a 50-entry Bundle, retrieval of a "
+                    + "patient's information) after the demo start.")
+    boolean clinsOnly;
 
     @Option(names = "--home", paramLabel = "DIR",
             description = "Working directory for the demo under test (default: a new temporary directory).")
@@ -63,30 +82,42 @@ public final class BenchCommand implements Callable<Integer> {
         report.floor("floor: write + rename + read, same disk (median)", disk.medianMillis(), "ms", "bare file system");
 
         Path demoHome = root.resolve("demo");
-        if (!apiOnly) {
-            try (DemoUnderTest cold = DemoUnderTest.start(demoHome)) {
+        if (demoJavaOptions == null) {
+            demoJavaOptions = DemoUnderTest.launcherOptions();
+        }
+        out.println("demo under test: java " + String.join(" ", demoJavaOptions) + " -jar oqs.jar demo");
+        if (!apiOnly && !clinsOnly) {
+            try (DemoUnderTest cold = DemoUnderTest.start(demoHome, demoJavaOptions)) {
                 report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s",
                         10);
             }
         }
-        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, profilingOptions())) {
+        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, demoOptions())) {
             report.atMost("demo start" + (apiOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
             Properties props = demo.properties();
-            if (!apiOnly) {
+            if (clinsOnly) {
+                measureClinsRegistration(props, report, out);
+                measureClinsRetrieval(props, report, out);
+            } else if (!apiOnly) {
                 measureFolderRoundTrip(props, request, disk, report, out);
                 measureCardConfirmation(props, report, out);
                 measureBulk(props, report, out);
                 measureClinsRegistration(props, report, out);
                 measureClinsRetrieval(props, report, out);
             }
-            new TerminalApiBench(clients, Duration.ofSeconds(5), Duration.ofSeconds(loadSeconds), out)
-                    .run(props, demo.pid(), root, report);
+            if (!clinsOnly) {
+                new TerminalApiBench(clients, Duration.ofSeconds(5), Duration.ofSeconds(loadSeconds), out)
+                        .run(props, demo.pid(), root, report);
+            }
+            ProcessMemory.lifetimePeakRssMib(demo.pid()).ifPresent(mib -> report.atMost(
+                    "demo memory through the whole bench: peak RSS (kernel VmHWM)", mib, "MiB", 700));
         }
         if (apiOnly) {
             report.notAvailable("card confirmation → face file", "≤ 300 ms");
-            report.notAvailable("10,000-person bulk inquiry, drop → final 02res", "≤ 5 s");
-            report.notAvailable("CLINS registration, 50-entry Bundle", "-");
-            report.notAvailable("CLINS retrieval (CIPsiquc01), 49 results", "-");
+            report.notAvailable("10,000-person bulk inquiry, drop → final 02res", "≤ 1.5 s");
+            report.notAvailable("bulk inquiry, busy / quiet (median)", "≤ 2.5 x");
+            report.notAvailable("CLINS registration, 50-entry Bundle", "≤ " + CLINS_REGISTRATION_MEDIAN_MS + " ms");
+            report.notAvailable("CLINS retrieval (CIPsiquc01), 49 results", "≤ " + CLINS_RETRIEVAL_MEDIAN_MS + " ms");
         }
         out.println();
         report.print(out);
@@ -120,13 +151,26 @@ public final class BenchCommand implements Callable<Integer> {
                 "challenge, card signature, verification, answer, face file");
     }
 
-    /** 一括照会 of 10,000 persons through the folders (docs/bulk.md): median of 3 after a 1,000-person warm-up. */
+    /**
+     * 一括照会 of 10,000 persons through the folders (docs/bulk.md): median of 3 after a 1,000-person warm-up, then
+     * again with one busy process per core beside the demo (a vendor's CI running its own build next to it).
+     */
     private static void measureBulk(Properties props, BenchReport report, PrintStream out) throws Exception {
         out.println("measuring 3 × 10,000-person 一括照会 (drop → final 02res, after a 1,000-person warm-up)…");
-        BulkFigure.Figures bulk = BulkFigure.measure(props, 10_000, 3);
-        report.atMost("10,000-person bulk inquiry, drop → final 02res (median)", bulk.medianSeconds(), "s", 5);
+        BulkFigure.Figures bulk = BulkFigure.measure(props, 10_000, 3, "bench");
+        report.atMost("10,000-person bulk inquiry, drop → final 02res (median)", bulk.medianSeconds(), "s", 1.5);
         report.floor("10,000-person bulk inquiry, first measured run", bulk.firstSeconds(), "s",
                 bulk.units() + " units, result delivered as .zip");
+        int cores = Runtime.getRuntime().availableProcessors();
+        out.println("measuring the same with " + cores + " busy processes beside the demo (one per core)…");
+        BulkFigure.Figures loaded;
+        try (CompetingLoad load = CompetingLoad.start(cores)) {
+            loaded = BulkFigure.measure(props, 10_000, 3, "busy");
+        }
+        report.floor("10,000-person bulk inquiry, every core busy (median)", loaded.medianSeconds(), "s",
+                cores + " busy-loop processes beside the demo");
+        report.atMost("bulk inquiry, busy / quiet (median)", loaded.medianSeconds() / bulk.medianSeconds(), "x",
+                2.5);
     }
 
     /** 電子カルテ情報: a 50-entry Bundle registered (replacing itself): median and p99 of 100 after 10 warm-up ones. */
@@ -134,9 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
             throws Exception {
         out.println("measuring 100 CLINS registrations of a " + ClinsRegistrationBench.ENTRIES + "-entry Bundle…");
         Samples clins = ClinsRegistrationBench.measure(props, 10, 100);
-        report.floor("CLINS registration, 50-entry Bundle, median", clins.medianMillis(), "ms",
-                "parse, rules, registry, replace in one transaction");
-        report.floor("CLINS registration, 50-entry Bundle, p99", clins.p99Millis(), "ms", "no target set");
+        report.atMost("CLINS registration, 50-entry Bundle, median", clins.medianMillis(), "ms",
+                CLINS_REGISTRATION_MEDIAN_MS);
+        report.atMost("CLINS registration, 50-entry Bundle, p99", clins.p99Millis(), "ms", CLINS_REGISTRATION_P99_MS);
     }
 
     /** 電子カルテ情報: one patient's 49 results retrieved (consent given at the reader): median and p99 of 100. */
@@ -144,17 +188,20 @@ public final class BenchCommand implements Callable<Integer> {
         out.println("measuring 100 CLINS retrievals (CIPsiquc01) of a patient with " + (ClinsRegistrationBench.ENTRIES - 1)
                 + " results…");
         Samples clins = ClinsRetrievalBench.measure(props, 10, 100);
-        report.floor("CLINS retrieval (CIPsiquc01), 49 results, median", clins.medianMillis(), "ms",
-                "consent gate, registry, items, FHIR Bundle of the answer");
-        report.floor("CLINS retrieval (CIPsiquc01), 49 results, p99", clins.p99Millis(), "ms", "no target set");
+        report.atMost("CLINS retrieval (CIPsiquc01), 49 results, median", clins.medianMillis(), "ms",
+                CLINS_RETRIEVAL_MEDIAN_MS);
+        report.atMost("CLINS retrieval (CIPsiquc01), 49 results, p99", clins.p99Millis(), "ms",
+                CLINS_RETRIEVAL_P99_MS);
     }
 
-    /** Flight recording of the demo under test (the profile settings sample stacks every 10–20 ms). */
-    private List<String> profilingOptions() {
-        if (profile == null) {
-            return List.of();
+    /** {@code --demo-java-options}, and a flight recording with {@code --profile} (stacks every 10–20 ms). */
+    private List<String> demoOptions() {
+        List<String> options = new java.util.ArrayList<>(demoJavaOptions);
+        options.removeIf(String::isBlank);
+        if (profile != null) {
+            options.add("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath());
         }
-        return List.of("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath());
+        return options;
     }
 
     private static byte[] personaRequest(String persona) {

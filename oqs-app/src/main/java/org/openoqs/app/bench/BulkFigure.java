@@ -31,19 +31,24 @@ final class BulkFigure {
     private BulkFigure() {
     }
 
-    static Figures measure(Properties demo, int persons, int runs) throws IOException, InterruptedException {
+    /**
+     * @param idPrefix names the jobs' files ({@code <prefix>warm}, {@code <prefix>00}, …): every measurement of one
+     *     demo needs its own, or it would find the results of an earlier one already in {@code res}
+     */
+    static Figures measure(Properties demo, int persons, int runs, String idPrefix)
+            throws IOException, InterruptedException {
         String code = demo.getProperty("institution.code");
         Path req = Path.of(demo.getProperty("req.dir"));
         Path res = Path.of(demo.getProperty("res.dir"));
         LocalDate today = LocalDate.now(ServerConfig.TOKYO);
         SyntheticPopulation population = SyntheticPopulation.standard(ServerConfig.POPULATION_SEED,
                 ServerConfig.DEFAULT_POPULATION_SIZE, today);
-        BulkRoundTrip.run(req, res, upload(population, 1000, code, today), code, "benchwarm");
+        BulkRoundTrip.run(req, res, upload(population, 1000, code, today), code, idPrefix + "warm");
         byte[] file = upload(population, persons, code, today);
         double[] seconds = new double[runs];
         int units = 0;
         for (int i = 0; i < runs; i++) {
-            BulkRoundTrip.Timing t = BulkRoundTrip.run(req, res, file, code, String.format(Locale.ROOT, "bench%02d", i));
+            BulkRoundTrip.Timing t = BulkRoundTrip.run(req, res, file, code, String.format(Locale.ROOT, "%s%02d", idPrefix, i));
             seconds[i] = t.totalMillis() / 1000.0;
             units = t.units();
         }

@@ -34,12 +34,7 @@ final class DemoUnderTest implements AutoCloseable {
 
     /** @param jvmOptions extra options for the demo's JVM, e.g. to record a flight recording while it is loaded */
     static DemoUnderTest start(Path home, List<String> jvmOptions) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(ownJar());
-        command.addAll(List.of("demo", "--home", home.toString(), "--port", "0"));
+        List<String> command = javaCommand(jvmOptions, List.of("demo", "--home", home.toString(), "--port", "0"));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(
@@ -55,6 +50,32 @@ final class DemoUnderTest implements AutoCloseable {
             }
         }
         throw new IOException("the demo ended before it was ready:\n" + String.join("\n", seen));
+    }
+
+    /**
+     * The options {@code ./oqs demo} gives the demo ({@link LauncherDemoOptions}); none, with a line saying so, when
+     * this jar was not built in a checkout that has the launcher.
+     */
+    static List<String> launcherOptions() throws IOException {
+        return LauncherDemoOptions.besideJar(Path.of(ownJar())).orElseGet(() -> {
+            System.out.println("demo under test: no ./oqs launcher beside this jar, the JVM's default options");
+            return List.of();
+        });
+    }
+
+    /** {@code java -jar <this jar> args…} with this JVM's java. */
+    static List<String> javaCommand(List<String> args) throws IOException {
+        return javaCommand(List.of(), args);
+    }
+
+    private static List<String> javaCommand(List<String> jvmOptions, List<String> args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(ownJar());
+        command.addAll(args);
+        return command;
     }
 
     private static String ownJar() throws IOException {

@@ -48,9 +48,22 @@ final class ProcessMemory implements AutoCloseable {
     }
 
     private OptionalLong rssKib() {
+        return statusKib(pid, "VmRSS:");
+    }
+
+    /**
+     * The kernel's own high-water mark of the resident set of {@code pid} since it started ({@code VmHWM}), in MiB:
+     * exact, where sampling could miss a short peak; empty where there is no {@code /proc}.
+     */
+    static OptionalLong lifetimePeakRssMib(long pid) {
+        OptionalLong kib = statusKib(pid, "VmHWM:");
+        return kib.isPresent() ? OptionalLong.of(kib.getAsLong() / 1024) : kib;
+    }
+
+    private static OptionalLong statusKib(long pid, String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
                 }
             }

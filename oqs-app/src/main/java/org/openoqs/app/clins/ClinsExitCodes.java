@@ -12,6 +12,8 @@ final class ClinsExitCodes {
     static final int NO_INPUT = 3;
     /** delete: no Bundle of this facility has the identifier. */
     static final int NOT_FOUND = 4;
+    /** validate --ig: the official validator jar (oqs-clins-validator-exec.jar) is not there. */
+    static final int VALIDATOR_MISSING = 6;
     static final int CERTIFICATE_REFUSED = DemoApiClient.CERTIFICATE_REFUSED;
     static final int UNREACHABLE = DemoApiClient.UNREACHABLE;
     static final int OTHER = DemoApiClient.OTHER;

@@ -20,19 +20,36 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code oqs clins validate <file|folder>}: openoqs's own registration rules on each Bundle, offline — the rules that
- * decide acceptance. The official packages' validator is not in this jar (docs/clins.md says why and how to run
- * HL7's validator with them).
+ * decide acceptance. With {@code --ig DIR} instead the official JP Core / JP-CLINS packages of DIR give their second
+ * opinion through {@link OfficialValidator} (its own jar: the validator stack is not in oqs.jar, docs/clins.md).
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks 5情報 Bundles (a .json file, or every .json file of a folder) against openoqs's registration "
                 + "rules, printing each problem with its error code and FHIRPath.",
                 "Not checked offline: whether the 被保険者個人識別子 names a registered person (OQSF2034/2035) and "
                         + "replace/delete against what is registered (OQSF2061/2062).",
-                "Exit 0 all accepted, 2 problems found, 3 no such file/folder or no .json file."})
+                "With --ig DIR: the official FHIR packages (.tgz, e.g. JP Core and JP-CLINS from jpfhir.jp) in DIR "
+                        + "validate the Bundles instead (HAPI's validator, oqs-clins-validator-exec.jar), errors and "
+                        + "warnings printed; advisory only — openoqs's rules decide acceptance.",
+                "Exit 0 all accepted (--ig: no errors), 2 problems found (--ig: errors, or a file that is not JSON), "
+                        + "3 no such file/folder, no .json file, or no packages in DIR, "
+                        + "6 the official validator jar is not there."})
 public final class ClinsValidateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE|FOLDER", description = "A Bundle (.json) or a folder of Bundles.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|FOLDER",
+            description = "A Bundle (.json) or a folder of Bundles.")
     Path input;
+
+    @Option(names = "--bundle", paramLabel = "FILE|FOLDER", description = "The same as the parameter.")
+    Path bundle;
+
+    @Option(names = "--ig", paramLabel = "DIR",
+            description = "A folder of official FHIR packages (.tgz): validate with them instead of openoqs's rules.")
+    Path ig;
+
+    @Option(names = "--validator-jar", paramLabel = "JAR", description = "With --ig: the official validator "
+            + "(default: " + OfficialValidator.JAR_NAME + " next to oqs.jar, or the build's in this checkout).")
+    Path validatorJar;
 
     @Option(names = "--institution", paramLabel = "CODE",
             description = "The registering facility's 医療機関コード (10 digits); default: the one in Bundle.identifier.")
@@ -42,13 +59,21 @@ public final class ClinsValidateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> files = files(input);
-        if (files.isEmpty()) {
-            err.println(input + " に検査する .json ファイルがありません");
+        if ((input == null) == (bundle == null)) {
+            err.println("検査する Bundle を、引数か --bundle のどちらか一方で指定してください");
             return ClinsExitCodes.NO_INPUT;
+        }
+        Path target = input != null ? input : bundle;
+        List<Path> files = files(target);
+        if (files.isEmpty()) {
+            err.println(target + " に検査する .json ファイルがありません");
+            return ClinsExitCodes.NO_INPUT;
+        }
+        if (ig != null) {
+            return OfficialPackagesRun.run(ig, Optional.ofNullable(validatorJar), files, out, err);
         }
         if (institution != null && !institution.matches("[0-9]{10}")) {
             err.println("--institution には医療機関コード（数字10桁）を指定してください: " + institution);

@@ -35,6 +35,9 @@ public enum RequestType {
     CLINS_DOCUMENT_LIST("CIPsidcl01", "電子カルテ情報 文書一覧取得", true),
     CLINS_DOCUMENT_FETCH("CIPsidcg01", "電子カルテ情報 文書取得", true),
     CLINS_CHECKUP_REPORTS("CIPsickr01", "電子カルテ情報 健康診断結果報告書取得", true),
+    // 電子カルテ情報共有サービス 6情報 registration: openoqs's own names too (docs/clins.md "Registration through req").
+    CLINS_BUNDLE_REGISTER("CIPsibrg01", "電子カルテ情報 6情報登録", true),
+    CLINS_BUNDLE_DELETE("CIPsibdl01", "電子カルテ情報 6情報削除", true),
     // 電子処方箋: the real names are not public; these are openoqs's own (docs/e-prescription.md, EpsOperation).
     E_PRESCRIPTION_REGISTER("EPSsireg01", "電子処方箋 処方箋登録", true),
     E_PRESCRIPTION_SEARCH("EPSsisrc01", "電子処方箋 処方箋検索", true),

@@ -41,6 +41,8 @@ class ErrorCodeDocsTest {
             // CLINS: the HTTP layer (media type, size), a registered Bundle of another person, the DELETE endpoint
             ErrorCode.CLINS_WRONG_MEDIA_TYPE, ErrorCode.CLINS_BUNDLE_TOO_LARGE, ErrorCode.CLINS_PATIENT_CHANGED,
             ErrorCode.CLINS_BUNDLE_NOT_FOUND,
+            // CLINS request files (CIPsibrg01 / CIPsibdl01) without their body: ClinsRequestFileRefusalsTest (oqs-app)
+            ErrorCode.CLINS_REQUEST_BUNDLE_MISSING, ErrorCode.CLINS_REQUEST_IDENTIFIER_MISSING,
             ErrorCode.HOME_CARE_CONSENT_NOT_IN_FORCE, // the cancellation API only (docs/home-care.md)
             // 救急時医療情報閲覧: the portal's screens only (docs/emergency-view.md)
             ErrorCode.EMERGENCY_VIEW_HOSPITALS_ONLY, ErrorCode.EMERGENCY_VIEW_NOT_ENABLED,

@@ -14,9 +14,10 @@ import java.util.Objects;
  * @param bulk     the {@code OQSmu…} flows
  * @param eps      the {@code EPS…} files
  * @param documents the 電子カルテ情報共有サービス document inbox ({@code CIPsidcl01} / {@code CIPsidcg01})
+ * @param bundles  the 電子カルテ情報 6情報 registration ({@code CIPsibrg01} / {@code CIPsibdl01})
  */
 public record CentralServicePorts(CentralService inquiry, CardPathService cardPath, BulkCentralService bulk,
-        EpsGateway eps, ClinsDocumentInbox documents) {
+        EpsGateway eps, ClinsDocumentInbox documents, ClinsBundleService bundles) {
 
     public CentralServicePorts {
         Objects.requireNonNull(inquiry, "inquiry");
@@ -24,29 +25,33 @@ public record CentralServicePorts(CentralService inquiry, CardPathService cardPa
 
     /** Only the inquiry port (a simulator, a test). */
     public static CentralServicePorts of(CentralService inquiry) {
-        return new CentralServicePorts(inquiry, null, null, null, null);
+        return new CentralServicePorts(inquiry, null, null, null, null, null);
     }
 
     /** Every port over HTTPS on the one {@code transport} (bulk with its longer request timeout). */
     public static CentralServicePorts overHttps(CentralServiceHttp transport) {
         return new CentralServicePorts(new HttpsCentralService(transport), new HttpsCardPathService(transport, null),
                 new HttpsBulkCentralService(transport), new HttpsEpsGateway(transport),
-                new HttpsClinsDocumentInbox(transport));
+                new HttpsClinsDocumentInbox(transport), new HttpsClinsBundleService(transport));
     }
 
     public CentralServicePorts withCardPath(CardPathService service) {
-        return new CentralServicePorts(inquiry, service, bulk, eps, documents);
+        return new CentralServicePorts(inquiry, service, bulk, eps, documents, bundles);
     }
 
     public CentralServicePorts withBulk(BulkCentralService service) {
-        return new CentralServicePorts(inquiry, cardPath, service, eps, documents);
+        return new CentralServicePorts(inquiry, cardPath, service, eps, documents, bundles);
     }
 
     public CentralServicePorts withEps(EpsGateway service) {
-        return new CentralServicePorts(inquiry, cardPath, bulk, service, documents);
+        return new CentralServicePorts(inquiry, cardPath, bulk, service, documents, bundles);
     }
 
     public CentralServicePorts withDocuments(ClinsDocumentInbox service) {
-        return new CentralServicePorts(inquiry, cardPath, bulk, eps, service);
+        return new CentralServicePorts(inquiry, cardPath, bulk, eps, service, bundles);
+    }
+
+    public CentralServicePorts withBundles(ClinsBundleService service) {
+        return new CentralServicePorts(inquiry, cardPath, bulk, eps, documents, service);
     }
 }

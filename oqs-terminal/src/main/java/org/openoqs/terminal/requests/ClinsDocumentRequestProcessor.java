@@ -2,14 +2,8 @@ package org.openoqs.terminal.requests;
 
 import java.util.List;
 import java.util.Map;
-import org.openoqs.core.error.InputRejectedException;
-import org.openoqs.core.message.RequestFileName;
 import org.openoqs.core.message.RequestType;
 import org.openoqs.core.xml.XmlDocumentReader;
-import org.openoqs.core.xml.XmlDocumentWriter;
-import org.openoqs.core.xml.XmlNode;
-import org.openoqs.core.error.ErrorCode;
-import org.openoqs.terminal.central.CentralServiceRefusedException;
 import org.openoqs.terminal.central.ClinsDocumentInbox;
 import org.openoqs.terminal.linkage.ProcessedResult;
 import org.openoqs.terminal.linkage.RequestFile;
@@ -31,9 +25,7 @@ public final class ClinsDocumentRequestProcessor implements RequestProcessor {
 
     private final RequestType type;
     private final ClinsDocumentInbox inbox;
-    private final XmlDocumentReader reader;
-    private final ErrorResultWriter results;
-    private final XmlDocumentWriter writer = new XmlDocumentWriter();
+    private final XmlRequestFrame frame;
 
     public ClinsDocumentRequestProcessor(RequestType type, ClinsDocumentInbox inbox, XmlDocumentReader reader,
             ErrorResultWriter results) {
@@ -42,8 +34,7 @@ public final class ClinsDocumentRequestProcessor implements RequestProcessor {
         }
         this.type = type;
         this.inbox = inbox;
-        this.reader = reader;
-        this.results = results;
+        this.frame = new XmlRequestFrame(reader, results);
     }
 
     /** Registers the document requests. */
@@ -56,26 +47,10 @@ public final class ClinsDocumentRequestProcessor implements RequestProcessor {
 
     @Override
     public ProcessedResult process(RequestFile request) {
-        String resultName = RequestFileName.parse(request.name()).orElseThrow().resultName("xml");
-        if (request.oversized()) {
-            return results.fileLevel(resultName, null, ErrorCode.FILE_TOO_LARGE, null);
-        }
-        XmlNode root;
-        try {
-            root = reader.read(request.content());
-        } catch (InputRejectedException rejected) {
-            return results.fileLevel(resultName, request, rejected.errorCode(), rejected.detail());
-        }
-        try {
-            XmlNode result = switch (type) {
-                case CLINS_DOCUMENT_LIST -> inbox.list(root);
-                case CLINS_CHECKUP_REPORTS -> inbox.checkupReports(root);
-                default -> inbox.fetch(root);
-            };
-            return new ProcessedResult(resultName, writer.write(result,
-                    ReferenceNumberRegistrationProcessor.characterCodeOf(result)).bytes());
-        } catch (CentralServiceRefusedException refused) {
-            return results.fileLevel(resultName, request, refused.errorCode(), null);
-        }
+        return frame.process(request, root -> switch (type) {
+            case CLINS_DOCUMENT_LIST -> inbox.list(root);
+            case CLINS_CHECKUP_REPORTS -> inbox.checkupReports(root);
+            default -> inbox.fetch(root);
+        });
     }
 }

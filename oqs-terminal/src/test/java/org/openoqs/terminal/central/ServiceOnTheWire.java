@@ -38,6 +38,13 @@ public final class ServiceOnTheWire implements AutoCloseable {
     private final AtomicInteger requests = new AtomicInteger();
     private volatile Duration answerAfter = Duration.ZERO;
 
+    /**
+     * Generous on purpose: the tests time requests, not connections, and on a 2-core machine shared with other builds
+     * a loopback connect once took over 2 s (EveryPortOutageShowsInHealthTest failed on it in a clean-clone run at
+     * load average 16).
+     */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+
     public ServiceOnTheWire() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
         server.setExecutor(threads);
@@ -52,7 +59,7 @@ public final class ServiceOnTheWire implements AutoCloseable {
     /** The terminal's transport to this service, with {@code requestTimeout}. */
     public CentralServiceHttp transport(Duration requestTimeout) {
         try {
-            return new CentralServiceHttp(uri(), SSLContext.getDefault(), Duration.ofSeconds(2), requestTimeout);
+            return new CentralServiceHttp(uri(), SSLContext.getDefault(), CONNECT_TIMEOUT, requestTimeout);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,11 +1,9 @@
-package org.openoqs.server.clins.document;
+package org.openoqs.clins.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.SingleValidationMessage;
-import ca.uhn.fhir.validation.ValidationOptions;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,26 +11,21 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Composition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openoqs.clins.validator.OfficialPackages.Disagreement;
 import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.server.clins.ClinsFhir;
-import org.openoqs.server.clins.OfficialPackages;
 
 /**
  * The official second opinion on the valid documents of the corpus (docs/clins.md "Documents: official packages"):
  * the 診療情報提供書 examples (and the 退院時サマリー inside) through HAPI's validator with the unmodified JP-CLINS 1.5.2
- * and JP Core 1.1.2 packages. Every error must be one of the documented disagreements below and every documented one
+ * and JP Core 1.1.2 packages ({@link OfficialPackages}, through {@link OfficialProfiles} like ClinsOfficialPackagesTest).
+ * Every error must be one of the documented disagreements below and every documented one
  * must still occur. The 健康診断結果報告書 is not checked: JP_Bundle_eCheckupGeneral is not in the 1.5.2 package.
  */
 class DocumentOfficialPackagesTest {
 
-    /** One error the packages report where openoqs's rules accept the document. */
-    record Disagreement(String part, String messageId, String location, String why) {
-        String key() {
-            return part + " " + messageId + " @ " + location;
-        }
-    }
-
     static final String COMPOSITION_PROFILE = "http://jpfhir.jp/fhir/eReferral/StructureDefinition/JP_Composition_eReferral";
+    static final String DIR = "clins-documents";
     private static final ClinsFhir FHIR = new ClinsFhir();
 
     /** The documented disagreements (docs/clins.md lists the same, with the reasons). */
@@ -74,35 +67,34 @@ class DocumentOfficialPackagesTest {
             new Disagreement("退院時サマリー", "Validation_VAL_Profile_Minimum_SLICE", "Bundle",
                     "the composition slice, a consequence of the section codes above"));
 
-    private static FhirValidator validator;
+    private static OfficialProfiles profiles;
 
     @BeforeAll
-    static void officialPackages() {
-        validator = OfficialPackages.validator();
+    static void officialPackages() throws Exception {
+        profiles = OfficialPackages.load();
     }
 
     @Test
     void everyValidReferralsCompositionAndDischargeSummaryMeetTheOfficialProfilesExceptTheDocumentedDisagreements() {
         Set<String> found = new TreeSet<>();
         int checked = 0;
-        for (ExampleCorpus.Example e : ExampleCorpus.dir(DocumentCorpus.DIR)) {
+        for (ExampleCorpus.Example e : ExampleCorpus.dir(DIR)) {
             if (!"valid".equals(e.kind()) || e.file().startsWith("checkup")) {
                 continue;
             }
-            Bundle referral = FHIR.parseBundle(DocumentCorpus.text(e.file()));
+            Bundle referral = FHIR.parseBundle(new String(e.bytes(), StandardCharsets.UTF_8));
             Composition composition = (Composition) referral.getEntryFirstRep().getResource();
-            record(found, "Composition", validator.validateWithResult(composition,
-                    new ValidationOptions().addProfile(COMPOSITION_PROFILE)).getMessages());
+            record(found, "Composition", profiles.validate(composition, COMPOSITION_PROFILE));
             checked++;
             for (Bundle.BundleEntryComponent entry : referral.getEntry()) {
                 if (entry.getResource() instanceof Bundle summary) {
-                    record(found, "退院時サマリー", validator.validateWithResult(summary).getMessages());
+                    record(found, "退院時サマリー", profiles.validate(FHIR.parser().encodeResourceToString(summary)));
                     checked++;
                 }
             }
         }
         assertThat(checked).as("Compositions and attached 退院時サマリー validated").isGreaterThanOrEqualTo(4);
-        OfficialPackages.assertOnlyTheDocumented(found, DOCUMENTED.stream().map(Disagreement::key).toList());
+        OfficialPackages.assertOnlyTheDocumented(found, DOCUMENTED);
     }
 
     /**
@@ -112,15 +104,17 @@ class DocumentOfficialPackagesTest {
      */
     @Test
     void theReferralBundleProfileCannotBeSnapshottedByThisValidator() {
-        assertThatThrownBy(() -> validator.validateWithResult(DocumentCorpus.text("referral-only.json")))
+        String referral = new String(ExampleCorpus.dir(DIR).stream().filter(e -> e.file().equals("referral-only.json"))
+                .findFirst().orElseThrow().bytes(), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> profiles.validate(referral))
                 .hasMessageContaining("Slice encountered midway through set")
                 .hasMessageContaining("JP_Bundle_eReferral");
     }
 
-    private static void record(Set<String> found, String what, List<SingleValidationMessage> messages) {
-        for (SingleValidationMessage m : messages) {
-            if (OfficialPackages.isError(m)) {
-                found.add(what + " " + m.getMessageId() + " @ " + m.getLocationString() + "  (" + m.getMessage() + ")");
+    private static void record(Set<String> found, String what, List<OfficialProfiles.Finding> findings) {
+        for (OfficialProfiles.Finding m : findings) {
+            if (m.error()) {
+                found.add(what + " " + m.messageId() + " @ " + m.location() + "  (" + m.message() + ")");
             }
         }
     }
