@@ -67,6 +67,10 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
             description = "The patient's prescription choice on the reader (kept only where the facility uses 電子処方箋 and asks at confirmation).")
     String prescription;
 
+    @Option(names = "--emergency-code", paramLabel = "NNNNNNNN",
+            description = "救急時医療情報閲覧: the 受付番号 an emergency account was given; the card is read with --method visual, without consent (docs/emergency-view.md).")
+    String emergencyCode;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -99,7 +103,8 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
         String form = field("card", card) + "&" + field("method", method) + "&" + field("pin", pin == null ? "" : pin)
                 + "&" + field("faceMatch", faceMatch) + "&" + field("consent", consent) + "&"
                 + field("credential", credential) + "&" + field("care", care)
-                + "&" + field("prescription", prescription == null ? "" : prescription);
+                + "&" + field("prescription", prescription == null ? "" : prescription)
+                + "&" + field("emergencyCode", emergencyCode == null ? "" : emergencyCode);
         HttpResponse<String> response;
         try {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
@@ -117,6 +122,10 @@ public final class ReaderConfirmCommand implements Callable<Integer> {
             return ReaderExitCodes.OTHER;
         }
         JsonNode result = JsonMapper.builder().build().readTree(response.body());
+        if (result.path("ok").asBoolean(false) && result.path("emergencyIdentified").asBoolean(false)) {
+            out.println("救急時の本人確認を送信しました（受付番号 " + emergencyCode + "）");
+            return ReaderExitCodes.OK;
+        }
         if (result.path("ok").asBoolean(false)) {
             out.println(result.path("faceFile").asString());
             if (!result.path("qualificationValid").asBoolean(false)) {

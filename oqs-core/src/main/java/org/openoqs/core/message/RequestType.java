@@ -34,6 +34,7 @@ public enum RequestType {
     // 電子カルテ情報共有サービス 文書: the official names are not public; these are openoqs's own (docs/clins.md).
     CLINS_DOCUMENT_LIST("CIPsidcl01", "電子カルテ情報 文書一覧取得", true),
     CLINS_DOCUMENT_FETCH("CIPsidcg01", "電子カルテ情報 文書取得", true),
+    CLINS_CHECKUP_REPORTS("CIPsickr01", "電子カルテ情報 健康診断結果報告書取得", true),
     // 電子カルテ情報共有サービス 6情報 registration: openoqs's own names too (docs/clins.md "Registration through req").
     CLINS_BUNDLE_REGISTER("CIPsibrg01", "電子カルテ情報 6情報登録", true),
     CLINS_BUNDLE_DELETE("CIPsibdl01", "電子カルテ情報 6情報削除", true),

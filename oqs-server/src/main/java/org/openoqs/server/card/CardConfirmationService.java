@@ -73,12 +73,15 @@ public class CardConfirmationService {
     private final Clock clock;
     private final org.openoqs.server.homecare.HomeCareConsentStore homeCare;
     private final org.openoqs.server.subsidy.MedicalSubsidyResults subsidies;
+    private final org.openoqs.server.emergency.EmergencyCardRequests emergencyCards;
 
     public CardConfirmationService(CardRegistry cards, CardChallengeService challenges, CardCredentialStore credentials,
             IndividualCa ca, JdbcQualificationRegistry registry, ConsentService consents,
             ReferenceNumberService referenceNumbers, AuditLog audit, Clock clock,
             org.openoqs.server.homecare.HomeCareConsentStore homeCare,
-            org.openoqs.server.subsidy.MedicalSubsidyResults subsidies) {
+            org.openoqs.server.subsidy.MedicalSubsidyResults subsidies,
+            org.openoqs.server.emergency.EmergencyCardRequests emergencyCards) {
+        this.emergencyCards = emergencyCards;
         this.homeCare = homeCare;
         this.subsidies = subsidies;
         this.cards = cards;
@@ -108,28 +111,9 @@ public class CardConfirmationService {
         if (kind.isSmartphone() && !facility.settings().smartphone()) {
             throw refuse(caller, card, kind, ErrorCode.SMARTPHONE_NOT_ENABLED, null);
         }
-        String nonce = challenges.consume(request.challengeId(), facility, card.cardId(), kind)
-                .orElseThrow(() -> refuse(caller, card, kind, ErrorCode.CARD_CHALLENGE_INVALID, null));
-
-        X509Certificate presented = certificate(request.certificate());
-        StoredCredential stored = credentials.current(card.cardId(), kind).orElse(null);
-        if (presented == null || stored == null
-                || !stored.serialHex().equalsIgnoreCase(presented.getSerialNumber().toString(16))) {
-            throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_INVALID, "カードに登録された証明書ではありません");
-        }
+        signedByTheCard(caller, facility, card, kind, method, chosen, treatment, request.challengeId(),
+                request.certificate(), request.signature());
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
-        UserCertificateStatus status = ca.verify(presented, clock.instant());
-        switch (status) {
-            case VALID -> { }
-            case EXPIRED -> throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_EXPIRED, null);
-            case REVOKED -> throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_REVOKED, null);
-            default -> throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_INVALID, status.name());
-        }
-        PresenceStatement statement = new PresenceStatement(request.challengeId(), nonce, facility.institutionCode(),
-                card.cardId(), kind, method, chosen, treatment);
-        if (!CardSignatures.verify(presented.getPublicKey(), statement.signingInput(), signature(request.signature()))) {
-            throw refuse(caller, card, kind, ErrorCode.CARD_SIGNATURE_INVALID, null);
-        }
         if (method == PresenceMethod.PIN && kind == CredentialKind.MY_NUMBER_CARD && card.status() == CardStatus.PIN_LOCKED) {
             // The card would not have signed after a PIN check; a signature claiming one means a tampered reader.
             throw refuse(caller, card, kind, ErrorCode.CARD_PIN_LOCKED, null);
@@ -172,6 +156,57 @@ public class CardConfirmationService {
                 : "PERSON_ERROR " + body.processingResultCode();
         record(caller, card, kind, method, outcome + " consents=" + names(given));
         return new QualificationInquiryResult(header, body);
+    }
+
+    /** What a reader sends when it read a card for 救急時医療情報閲覧: the 受付番号 and the card's signature. */
+    public record EmergencyIdentificationRequest(String challengeId, String credential, String requestCode,
+            String certificate, String signature) {
+    }
+
+    /**
+     * 救急時医療情報閲覧 by card (docs/emergency-view.md): the patient cannot consent or enter a PIN, so the staff
+     * compare the card's photo (目視確認) and the card signs the challenge with the treatment 救急 and no consent; the
+     * card is verified exactly as for a confirmation, then bound to the 受付番号 an emergency account of this facility
+     * asked for. No consent is recorded and no qualification is answered: the reader learns only that it worked.
+     */
+    public void identifyForEmergency(DeviceCaller caller, Facility facility, String cardId,
+            EmergencyIdentificationRequest request) {
+        MyNumberCard card = cards.require(cardId);
+        CredentialKind kind = CredentialKind.ofName(request.credential()).filter(k -> !k.isSmartphone())
+                .orElseThrow(() -> refuse(caller, card, null, ErrorCode.PRESENCE_METHOD_NOT_ALLOWED, "マイナンバーカードを読み取ってください"));
+        signedByTheCard(caller, facility, card, kind, PresenceMethod.VISUAL, Set.of(), MedicalTreatmentFlag.EMERGENCY,
+                request.challengeId(), request.certificate(), request.signature());
+        if (!emergencyCards.identify(facility.institutionCode(), caller.actor(), request.requestCode(), card.cardId(),
+                card.personId())) {
+            throw refuse(caller, card, kind, ErrorCode.EMERGENCY_CARD_REQUEST_UNKNOWN, null);
+        }
+        record(caller, card, kind, PresenceMethod.VISUAL, "EMERGENCY_IDENTIFIED");
+    }
+
+    /** The challenge, the card's registered and valid certificate, its signature over the statement: else refused. */
+    private void signedByTheCard(DeviceCaller caller, Facility facility, MyNumberCard card, CredentialKind kind,
+            PresenceMethod method, Set<ConsentCategory> chosen, MedicalTreatmentFlag treatment, String challengeId,
+            String certificate, String signature) {
+        String nonce = challenges.consume(challengeId, facility, card.cardId(), kind)
+                .orElseThrow(() -> refuse(caller, card, kind, ErrorCode.CARD_CHALLENGE_INVALID, null));
+        X509Certificate presented = certificate(certificate);
+        StoredCredential stored = credentials.current(card.cardId(), kind).orElse(null);
+        if (presented == null || stored == null
+                || !stored.serialHex().equalsIgnoreCase(presented.getSerialNumber().toString(16))) {
+            throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_INVALID, "カードに登録された証明書ではありません");
+        }
+        UserCertificateStatus status = ca.verify(presented, clock.instant());
+        switch (status) {
+            case VALID -> { }
+            case EXPIRED -> throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_EXPIRED, null);
+            case REVOKED -> throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_REVOKED, null);
+            default -> throw refuse(caller, card, kind, ErrorCode.CARD_CERTIFICATE_INVALID, status.name());
+        }
+        PresenceStatement statement = new PresenceStatement(challengeId, nonce, facility.institutionCode(),
+                card.cardId(), kind, method, chosen, treatment);
+        if (!CardSignatures.verify(presented.getPublicKey(), statement.signingInput(), signature(signature))) {
+            throw refuse(caller, card, kind, ErrorCode.CARD_SIGNATURE_INVALID, null);
+        }
     }
 
     private Set<ConsentCategory> consentsOf(List<String> names) {

@@ -93,6 +93,17 @@ public class CardController {
         return JsonMirrorAnswer.of(QualificationMessages.resultToXml(result));
     }
 
+    /** 救急時医療情報閲覧: the card read for an emergency account's 受付番号 (docs/emergency-view.md). */
+    @PostMapping("/{cardId}/emergency-identifications")
+    public ResponseEntity<java.util.Map<String, Object>> identifyForEmergency(
+            @AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
+            @RequestBody CardConfirmationService.EmergencyIdentificationRequest request,
+            @CallerFacility Facility facility, HttpServletRequest http) {
+        DeviceCaller reader = reader(caller, http);
+        confirmations.identifyForEmergency(reader, facility, cardId, request);
+        return ResponseEntity.ok(java.util.Map.of("identified", true, "requestCode", request.requestCode()));
+    }
+
     @PostMapping("/{cardId}/pin-lock")
     public ResponseEntity<Void> pinLocked(@AuthenticationPrincipal FacilityPrincipal caller, @PathVariable String cardId,
             @RequestBody(required = false) CardPinService.LockReport report, @CallerFacility Facility facility,

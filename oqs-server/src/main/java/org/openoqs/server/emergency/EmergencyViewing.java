@@ -54,15 +54,18 @@ public class EmergencyViewing {
     }
 
     private final EmergencyPermissions permissions;
+    private final EmergencyCardRequests cardRequests;
     private final JdbcQualificationRegistry registry;
     private final MedicalHistories histories;
     private final ClinsInformation clins;
     private final AuditLog audit;
     private final Clock clock;
 
-    public EmergencyViewing(EmergencyPermissions permissions, JdbcQualificationRegistry registry,
-                            MedicalHistories histories, ClinsInformation clins, AuditLog audit, Clock clock) {
+    public EmergencyViewing(EmergencyPermissions permissions, EmergencyCardRequests cardRequests,
+                            JdbcQualificationRegistry registry, MedicalHistories histories, ClinsInformation clins,
+                            AuditLog audit, Clock clock) {
         this.permissions = permissions;
+        this.cardRequests = cardRequests;
         this.registry = registry;
         this.histories = histories;
         this.clins = clins;
@@ -88,19 +91,61 @@ public class EmergencyViewing {
 
     /** The summary, after every condition; {@code secondFactorPassed} is this portal session's state. */
     public Summary summary(PortalUser user, Facility facility, boolean secondFactorPassed, Request request) {
+        Reasoned reasoned = reasoned(user, facility, secondFactorPassed, request.reasonCode(), request.reasonText());
+        return summaryOf(user, person(user, request, reasoned.subject()), reasoned, reasoned.subject());
+    }
+
+    /**
+     * A 受付番号 for identifying the patient by card at this facility's reader (docs/emergency-view.md), after every
+     * condition of the account and the session; audited.
+     */
+    public EmergencyCardRequests.Issued requestCard(PortalUser user, Facility facility, boolean secondFactorPassed) {
+        admit(user, facility, "card-request");
+        if (!secondFactorPassed) {
+            throw refuse(user, "screen=card-request", ErrorCode.SECOND_FACTOR_REQUIRED, false);
+        }
+        EmergencyCardRequests.Issued issued = cardRequests.issue(user.institutionCode(), user.accountId());
+        audit.append(user.institutionCode(), user.accountId(), ACTION, "channel=web;card-request=" + issued.code(),
+                "CARD_REQUESTED");
+        return issued;
+    }
+
+    /**
+     * The summary of the patient whose card this facility's reader read for the account's own 受付番号 — the same
+     * conditions, reason and audit as by insurance key; the number is used up by the view.
+     */
+    public Summary summaryByCard(PortalUser user, Facility facility, boolean secondFactorPassed, String code,
+                                 String reasonCode, String reasonText) {
+        Reasoned reasoned = reasoned(user, facility, secondFactorPassed, reasonCode, reasonText);
+        String shown = blank(code).isEmpty() ? "-" : org.openoqs.core.error.Violation.shown(blank(code));
+        Person person = cardRequests.take(user.institutionCode(), user.accountId(), blank(code))
+                .flatMap(registry::person)
+                .orElseThrow(() -> refuse(user, reasoned.subject() + ";card-request=" + shown,
+                        ErrorCode.EMERGENCY_CARD_NOT_IDENTIFIED, true));
+        return summaryOf(user, person, reasoned, reasoned.subject() + ";identified=card;card-request=" + shown);
+    }
+
+    /** The reason as given, and the audit subject it makes. */
+    private record Reasoned(EmergencyReason reason, String text, String subject) {
+    }
+
+    private Reasoned reasoned(PortalUser user, Facility facility, boolean secondFactorPassed, String reasonCode,
+                              String reasonText) {
         admit(user, facility, "summary");
         if (!secondFactorPassed) {
             throw refuse(user, "screen=summary", ErrorCode.SECOND_FACTOR_REQUIRED, false);
         }
-        EmergencyReason reason = EmergencyReason.ofCode(blank(request.reasonCode()))
+        EmergencyReason reason = EmergencyReason.ofCode(blank(reasonCode))
                 .orElseThrow(() -> refuse(user, "screen=summary", ErrorCode.EMERGENCY_REASON_MISSING, true));
-        String text = blank(request.reasonText());
+        String text = blank(reasonText);
         if ((reason.needsText() && text.isEmpty()) || text.codePointCount(0, text.length()) > EmergencyReason.MAX_TEXT
                 || text.codePoints().anyMatch(Character::isISOControl)) {
             throw refuse(user, "screen=summary reason=" + reason.code(), ErrorCode.EMERGENCY_REASON_TEXT, true);
         }
-        String subject = "channel=web;reason=" + reason.code() + (text.isEmpty() ? "" : ":" + text);
-        Person person = person(user, request, subject);
+        return new Reasoned(reason, text, "channel=web;reason=" + reason.code() + (text.isEmpty() ? "" : ":" + text));
+    }
+
+    private Summary summaryOf(PortalUser user, Person person, Reasoned reasoned, String subject) {
         LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
         DrugHistoryPeriod period = DrugHistoryPeriod.lastMonths(YearMonth.from(now));
         MedicalHistory history = histories.of(person);
@@ -110,8 +155,8 @@ public class EmergencyViewing {
         audit.append(user.institutionCode(), user.accountId(), ACTION, "persons=" + person.personId() + ";" + subject,
                 "OK summary dispensings=" + dispensings.size() + " diagnoses=" + history.diagnoses().size()
                         + " surgeries=" + history.surgeries().size() + " clins=" + items.size());
-        return new Summary(person, reason, text, period, dispensings, history.diagnoses(), history.surgeries(), items,
-                now);
+        return new Summary(person, reasoned.reason(), reasoned.text(), period, dispensings, history.diagnoses(),
+                history.surgeries(), items, now);
     }
 
     /** The one person the insurance keys name (as 薬剤情報 and 電子カルテ情報 find them). */

@@ -82,6 +82,29 @@ public final class IssuedCard {
                 ReaderSessions.HEADER, token);
     }
 
+    /**
+     * 救急時医療情報閲覧: the staff read this card for a 受付番号 (目視確認, no PIN, no consent, treatment 救急); the card
+     * signs that statement over a fresh challenge of the reader's facility {@code institutionCode}.
+     */
+    public Api.Response identifyForEmergency(HttpClient client, URI base, String token, String institutionCode,
+            String requestCode) throws IOException, InterruptedException {
+        JsonNode challenge = challenge(client, base, token);
+        PresenceStatement statement = new PresenceStatement(challenge.get("challengeId").asString(),
+                challenge.get("nonce").asString(), institutionCode, cardId, CredentialKind.MY_NUMBER_CARD,
+                PresenceMethod.VISUAL, Set.of(), MedicalTreatmentFlag.EMERGENCY);
+        return emergencyIdentification(client, base, token, statement, requestCode);
+    }
+
+    /** Sends {@code statement}, signed by this card, as an emergency identification (a test may sign another one). */
+    public Api.Response emergencyIdentification(HttpClient client, URI base, String token, PresenceStatement statement,
+            String requestCode) throws IOException, InterruptedException {
+        return Api.post(client, base, "api/v1/cards/" + cardId + "/emergency-identifications", "{\"challengeId\":\""
+                + statement.challengeId() + "\",\"credential\":\"card\",\"requestCode\":\"" + requestCode + "\","
+                + "\"certificate\":" + quoted(certificatePem) + ",\"signature\":\""
+                + b64(CardSignatures.sign(chip.getPrivate(), statement.signingInput())) + "\"}",
+                ReaderSessions.HEADER, token);
+    }
+
     /** The card locked its PIN: it signs the lock statement over a fresh challenge and the reader reports it. */
     public Api.Response reportLock(HttpClient client, URI base, String token, String institutionCode)
             throws IOException, InterruptedException {

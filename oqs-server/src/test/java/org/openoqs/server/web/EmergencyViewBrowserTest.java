@@ -2,6 +2,10 @@ package org.openoqs.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,14 +19,21 @@ import org.openoqs.core.otp.Base32;
 import org.openoqs.core.otp.Totp;
 import org.openoqs.core.population.Personas;
 import org.openoqs.core.registry.Person;
+import org.openoqs.examples.ExampleCorpus;
 import org.openoqs.pki.TrustStores;
 import org.openoqs.server.account.AccountKind;
 import org.openoqs.server.account.IssuedPassword;
+import org.openoqs.server.facility.FacilityService;
 import org.openoqs.server.testsupport.ClientCertificateRelay;
+import org.openoqs.server.registry.JdbcQualificationRegistry;
 import org.openoqs.server.testsupport.HeadlessChromium;
+import org.openoqs.server.testsupport.IssuedCard;
+import org.openoqs.server.testsupport.ReaderSessions;
 import org.openoqs.server.testsupport.SharedServer;
 import org.openoqs.server.testsupport.TestPki;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -42,6 +53,7 @@ class EmergencyViewBrowserTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final String ADMIN_PASSWORD = "Kawasemi#2026-admin";
     static final String VIEWER_PASSWORD = "Mejiro#2026-doctor";
+    static final String READER_PASSWORD = "Hibari#2026-letters";
 
     @TempDir
     static Path dir;
@@ -62,7 +74,7 @@ class EmergencyViewBrowserTest {
         admin = portal.issue(hospital, PortalFixture.masterId(hospital), AccountKind.MASTER, AccountKind.ADMIN,
                 "管理 花子");
         TestPki pki = portal.shared().pki();
-        relay = ClientCertificateRelay.start(browserTls(pki), pki.sslContext(pki.issueFacility(hospital)),
+        relay = ClientCertificateRelay.start(browserTls(pki, dir), pki.sslContext(pki.issueFacility(hospital)),
                 SharedServer.get().base());
         chromium = HeadlessChromium.start(dir, 1280, 1400);
         browser = chromium.driver();
@@ -147,6 +159,26 @@ class EmergencyViewBrowserTest {
         assertThat(text(By.id("drug-table"))).contains("調剤日");
         assertThat(text(By.id("diagnosis-table"))).contains("傷病名");
         screenshot("emergency-5-summary");
+
+        // the same account, another patient identified by card at the hospital's own reader (目視確認, no consent)
+        open("emergency");
+        click(By.id("request-card"));
+        String number = text(By.id("card-request-code"));
+        IssuedCard card = unusedCard();
+        TestPki pki = portal.shared().pki();
+        var hospitalClient = pki.client(pki.issueFacility(hospital));
+        String reader = ReaderSessions.token(hospitalClient, portal.shared().base(),
+                ReaderSessions.createReaderAccount(portal.server(), hospital, "救急外来の顔認証付きカードリーダー"));
+        assertThat(card.identifyForEmergency(hospitalClient, portal.shared().base(), reader, hospital, number).status())
+                .isEqualTo(200);
+        click(By.id("card-reason-2"));
+        click(By.id("view-summary-by-card"));
+        String holder = portal.server().bean(JdbcClient.class).sql("select person_id from my_number_card where card_id = ?")
+                .param(card.cardId()).query(String.class).single().strip();
+        assertThat(text(By.id("emergency-banner"))).contains("患者の同意なし");
+        assertThat(text(By.id("patient-name"))).isEqualTo(portal.server().bean(JdbcQualificationRegistry.class)
+                .person(holder).orElseThrow().name());
+        screenshot("emergency-5b-summary-by-card");
         logout();
 
         // the administrator's 操作履歴
@@ -157,8 +189,66 @@ class EmergencyViewBrowserTest {
         String history = text(By.id("audit-table"));
         assertThat(history).contains("救急時医療情報閲覧").contains(viewerId)
                 .contains("persons=" + ichiro.personId() + ";channel=web;reason=1").contains("OK summary")
-                .contains("REFUSED OQSP5001");
+                .contains("REFUSED OQSP5001").contains("identified=card").contains("CARD_IDENTIFIED");
         screenshot("emergency-6-audit");
+    }
+
+    /**
+     * The README's received referral: a clinic sends 鈴木 一郎's 診療情報提供書 with its 退院時サマリー to this hospital
+     * (the patient's consent given verbally at the clinic, sent with it: the reader consent would make him a
+     * consenting patient of the emergency story above); a 医療情報閲覧 account opens 受信文書 and the document.
+     * {@code docs/images/received-referral.png} is this test's {@code received-referral.png}.
+     */
+    @Test
+    void aReceivedReferralWithItsDischargeSummaryForTheReadme() throws Exception {
+        FacilityService facilities = portal.server().facilities();
+        facilities.updateSettings(hospital, facilities.get(hospital).settings().withEKarteSharing(true));
+        String clinic = portal.newFacility("みどり内科クリニック", false);
+        String identifier = referralFrom(clinic);
+        IssuedPassword reader = portal.issue(hospital, admin.account().accountId(), AccountKind.ADMIN,
+                AccountKind.MEDICAL_VIEWER, "内科 受付医師");
+        browser.manage().deleteAllCookies(); // whatever the other test left signed in
+
+        signInFirstTime(reader.account().accountId(), reader.password(), READER_PASSWORD);
+        open("medical/documents");
+        assertThat(text(By.id("document-" + identifier))).contains("診療情報提供書").contains("鈴木　一郎")
+                .contains(clinic);
+        click(By.cssSelector("#document-" + cssEscaped(identifier) + " a"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("document-title")));
+        assertThat(text(By.id("document-title"))).isEqualTo("診療情報提供書");
+        assertThat(text(By.cssSelector("main"))).contains("紹介目的").contains("傷病名: 2型糖尿病")
+                .contains("添付: 退院時サマリー").contains("入院中経過");
+        browser.manage().window().setSize(new Dimension(1280, 1900));
+        screenshot("received-referral");
+        browser.manage().window().setSize(new Dimension(1280, 1400));
+    }
+
+    private static String referralFrom(String clinic) throws Exception {
+        String json = new String(ExampleCorpus.dir("clins-documents").stream()
+                .filter(e -> e.file().equals("referral-with-discharge-summary.json")).findFirst().orElseThrow().bytes(),
+                StandardCharsets.UTF_8).replace(ExampleCorpus.DEMO_INSTITUTION_CODE, clinic).replace("0113820013", hospital)
+                .replace("オープン総合病院（デモ）", "救急テスト総合病院").replace("^2026^ref-suzuki\"", "^2026^readme\"");
+        TestPki pki = portal.shared().pki();
+        HttpClient client = pki.client(pki.issueFacility(clinic));
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(portal.shared().base()
+                        .resolve("api/v1/clins/documents?verbalConsent=true")).header("Content-Type", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return clinic + "^2026^readme";
+    }
+
+    /** A card of the synthetic population no other test certifies (EmergencyViewByCardTest takes its own from 400 on). */
+    private static IssuedCard unusedCard() {
+        String cardId = portal.server().bean(JdbcClient.class).sql("select c.card_id from my_number_card c "
+                        + "where c.status = 'ACTIVE' and c.card_id like 'C%' and not exists (select 1 from card_credential "
+                        + "k where k.card_id = c.card_id) order by c.card_id limit 1 offset 500")
+                .query(String.class).single();
+        return IssuedCard.issue(portal.server(), cardId);
+    }
+
+    /** The identifier's {@code ^} in a CSS id selector. */
+    private static String cssEscaped(String identifier) {
+        return identifier.replace("^", "\\^");
     }
 
     // ------------------------------------------------------------------------------------------ steps
@@ -234,7 +324,7 @@ class EmergencyViewBrowserTest {
     }
 
     /** The relay's side towards the browser: a server certificate of the test CA for localhost. */
-    private static SSLContext browserTls(TestPki pki) {
+    static SSLContext browserTls(TestPki pki, Path dir) {
         Path p12 = dir.resolve("relay.p12");
         pki.ca().issueServerCertificate("localhost", "127.0.0.1").writePkcs12(p12, "relay", TestPki.PASSWORD);
         return TrustStores.serverContext(TrustStores.loadPkcs12(p12, TestPki.PASSWORD), TestPki.PASSWORD,

@@ -37,6 +37,13 @@ public interface CardPathService {
      */
     void reportPinLocked(String cardId, CredentialKind kind, String challengeId, String signatureBase64);
 
+    /**
+     * 救急時医療情報閲覧 (docs/emergency-view.md "Identifying the patient by card"): the card read for an emergency
+     * account's 受付番号, with the card's signature over the 目視確認 / 救急 / no-consent statement on {@code challengeId}.
+     */
+    void identifyForEmergency(String cardId, String challengeId, String requestCode, String certificatePem,
+            String signatureBase64);
+
     XmlNode registerReferenceNumber(XmlNode request);
 
     MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request);

@@ -14,4 +14,7 @@ public interface ClinsDocumentInbox {
 
     /** {@code CIPsidcg01}: one document, marked received unless the request says {@code MarkReceived} 0. */
     XmlNode fetch(XmlNode request);
+
+    /** {@code CIPsickr01}: a patient's 健康診断結果報告書, with the patient's 特定健診情報 consent to this facility. */
+    XmlNode checkupReports(XmlNode request);
 }

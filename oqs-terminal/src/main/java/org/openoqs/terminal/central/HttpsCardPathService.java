@@ -73,6 +73,14 @@ public final class HttpsCardPathService implements CardPathService {
     }
 
     @Override
+    public void identifyForEmergency(String cardId, String challengeId, String requestCode, String certificatePem,
+            String signatureBase64) {
+        cardCall(card(cardId, "emergency-identifications"), JSON.createObjectNode().put("challengeId", challengeId)
+                .put("credential", CredentialKind.MY_NUMBER_CARD.cliName()).put("requestCode", requestCode)
+                .put("certificate", certificatePem).put("signature", signatureBase64).toString());
+    }
+
+    @Override
     public XmlNode registerReferenceNumber(XmlNode request) {
         return tree(post("/api/v1/reference-numbers", JsonMirror.toJson(request)));
     }

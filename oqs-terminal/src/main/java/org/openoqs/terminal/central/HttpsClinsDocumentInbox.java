@@ -21,4 +21,9 @@ public final class HttpsClinsDocumentInbox implements ClinsDocumentInbox {
     public XmlNode fetch(XmlNode request) {
         return CentralServiceHttp.tree(http.postJson("/api/v1/clins/inbox/fetch-request", JsonMirror.toJson(request)));
     }
+
+    @Override
+    public XmlNode checkupReports(XmlNode request) {
+        return CentralServiceHttp.tree(http.postJson("/api/v1/clins/checkup-reports", JsonMirror.toJson(request)));
+    }
 }

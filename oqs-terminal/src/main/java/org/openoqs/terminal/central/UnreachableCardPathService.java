@@ -35,6 +35,12 @@ public enum UnreachableCardPathService implements CardPathService {
     }
 
     @Override
+    public void identifyForEmergency(String cardId, String challengeId, String requestCode, String certificatePem,
+            String signatureBase64) {
+        throw refusal();
+    }
+
+    @Override
     public XmlNode registerReferenceNumber(XmlNode request) {
         throw refusal();
     }

@@ -36,7 +36,10 @@ final class ReaderPageHtml {
                     .append(esc(deviceProblem.errorCode().code())).append("）</p></div>");
         }
         if (outcome != null) {
-            if (outcome.success()) {
+            if (outcome.success() && outcome.faceFile() == null) { // 救急時: nothing about the patient is shown here
+                sb.append("<div class=\"ok\" id=\"emergency-identified\"><p>救急時の本人確認を送信しました。")
+                        .append("救急時医療情報閲覧の画面で救急用サマリーを表示してください。</p></div>");
+            } else if (outcome.success()) {
                 sb.append("<div class=\"ok\"><p>確認が完了しました。</p><p>").append(esc(outcome.personName() == null ? ""
                         : outcome.personName() + " 様")).append("（資格有効性 ")
                         .append(esc(outcome.validity() == null ? "-" : outcome.validity().label())).append("）</p><p>結果ファイル: ")
@@ -74,14 +77,18 @@ final class ReaderPageHtml {
                     .append("<option value=\"electronic\">電子処方箋</option><option value=\"paper\">紙の処方箋</option>")
                     .append("</select></label></p>");
         }
-        sb.append("<p><button>確認する</button></p></form></body></html>");
+        sb.append("<p><label>救急時の受付番号（救急時医療情報閲覧で発行、目視確認で読み取り・同意なし）: ")
+                .append("<input name=\"emergencyCode\" inputmode=\"numeric\" maxlength=\"8\" size=\"10\"></label></p>")
+                .append("<p><button>確認する</button></p></form></body></html>");
         return sb.toString();
     }
 
     /** {@code {"ok":true,"faceFile":…,"validity":"1",…}} or {@code {"ok":false,"errorCode":…,"message":…}}. */
     static String json(ReaderOutcome o) {
         StringBuilder sb = new StringBuilder("{\"ok\":").append(o.success());
-        if (o.success()) {
+        if (o.success() && o.faceFile() == null) {
+            sb.append(",\"emergencyIdentified\":true");
+        } else if (o.success()) {
             sb.append(",\"faceFile\":").append(str(o.faceFile().toString()))
                     .append(",\"validity\":").append(str(o.validity() == null ? null : o.validity().code()))
                     .append(",\"qualificationValid\":").append(o.qualificationValid());

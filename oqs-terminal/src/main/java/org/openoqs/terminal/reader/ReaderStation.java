@@ -182,6 +182,44 @@ public final class ReaderStation {
         }
     }
 
+    /**
+     * 救急時医療情報閲覧 (docs/emergency-view.md "Identifying the patient by card"): the staff read an unconscious
+     * patient's card for the 受付番号 an emergency account of this facility was given. The staff compare the photo
+     * (目視確認, {@code staffConfirmed}); the card signs the statement with no consent and the treatment 救急; the
+     * service binds the card's person to the number. No face file is written and nothing about the patient comes back.
+     */
+    public ReaderOutcome identifyForEmergency(String cardId, String requestCode, boolean staffConfirmed) {
+        long started = System.nanoTime();
+        if (!cardId.matches("[A-Za-z0-9]{1,32}")) {
+            return ReaderOutcome.refused(ErrorCode.CARD_NOT_FOUND, ErrorCode.CARD_NOT_FOUND.message(), -1, millis(started));
+        }
+        try {
+            CardPathService.Challenge challenge = service.challenge(cardId, CredentialKind.MY_NUMBER_CARD);
+            java.util.Optional<java.security.cert.X509Certificate> onReader = reader.certificate(cardId,
+                    CredentialKind.MY_NUMBER_CARD);
+            if (onReader.isEmpty()) {
+                return ReaderOutcome.refused(ErrorCode.CARD_NOT_FOUND,
+                        ErrorCode.CARD_NOT_FOUND.messageWith("このカードはカードリーダーにありません"), -1, millis(started));
+            }
+            PresenceStatement statement = new PresenceStatement(challenge.challengeId(), challenge.nonce(),
+                    institutionCode, cardId, CredentialKind.MY_NUMBER_CARD, PresenceMethod.VISUAL, java.util.Set.of(),
+                    org.openoqs.core.consent.MedicalTreatmentFlag.EMERGENCY);
+            byte[] signature = reader.sign(cardId, CredentialKind.MY_NUMBER_CARD,
+                    new PresenceCheck(PresenceMethod.VISUAL, null, false, staffConfirmed), statement);
+            service.identifyForEmergency(cardId, challenge.challengeId(), requestCode,
+                    IndividualCertificateAuthority.pem(onReader.get()), Base64.getEncoder().encodeToString(signature));
+            log.info("emergency identification {} for a 受付番号 → identified", cardId);
+            return new ReaderOutcome(true, null, null, null, null, null, -1, millis(started));
+        } catch (PresenceRefusedException refused) {
+            return refused(refused, started);
+        } catch (CardPathRefusedException refused) {
+            return ReaderOutcome.refused(refused.errorCode(), refused.serviceMessage(), -1, millis(started));
+        } catch (CentralServiceUnavailableException down) {
+            return ReaderOutcome.refused(ErrorCode.CENTRAL_SERVICE_UNAVAILABLE,
+                    ErrorCode.CENTRAL_SERVICE_UNAVAILABLE.message(), -1, millis(started));
+        }
+    }
+
     // A refusal of the reader's sign-in stays on the page; anything the service decided about a card means it works.
     private void rememberDeviceState(ReaderOutcome outcome) {
         if (outcome.success() || outcome.errorCode() == null) {

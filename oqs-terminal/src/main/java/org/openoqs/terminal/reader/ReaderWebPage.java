@@ -178,6 +178,14 @@ public final class ReaderWebPage implements AutoCloseable {
 
     /** Turns the form into a reader request; a malformed field becomes a refusal, never an exception. */
     private ReaderOutcome confirm(Map<String, String> form) {
+        String emergencyCode = form.getOrDefault("emergencyCode", "").strip();
+        if (!emergencyCode.isEmpty()) { // 救急時医療情報閲覧: staff read the card of a patient who cannot consent
+            if (!"visual".equals(form.getOrDefault("method", "")) || !"card".equals(form.getOrDefault("credential", "card"))) {
+                return ReaderOutcome.refused(ErrorCode.PRESENCE_METHOD_NOT_ALLOWED, ErrorCode.PRESENCE_METHOD_NOT_ALLOWED
+                        .messageWith("救急時の本人確認はマイナンバーカードの目視確認で行ってください"), -1, 0);
+            }
+            return station.identifyForEmergency(form.getOrDefault("card", "").strip(), emergencyCode, true);
+        }
         CredentialKind credential = CredentialKind.ofName(form.getOrDefault("credential", "card")).orElse(null);
         PresenceMethod method = PresenceMethod.ofName(form.getOrDefault("method", "")).orElse(null);
         MedicalTreatmentFlag treatment = MedicalTreatmentFlag.ofName(form.getOrDefault("care", "outpatient")).orElse(null);

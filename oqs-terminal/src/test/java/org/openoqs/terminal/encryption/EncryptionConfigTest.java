@@ -115,6 +115,7 @@ class EncryptionConfigTest {
     void switchableKeysAreTheKnownTypesThatAreNotForcedPlain() {
         assertThat(EncryptionConfig.switchableKeys())
                 .containsExactly("OQSsiquc", "OQSmuquc", "OQSsiimm", "OQSmuimm", "YZKsiquc", "TKKsiquc", "CIPsiquc",
-                        "CIPsidcl", "CIPsidcg"); // the document files (docs/clins.md): openoqs names, switchable like CIPsiquc
+                        // the document and registration files (docs/clins.md): openoqs names, switchable like CIPsiquc
+                        "CIPsidcl", "CIPsidcg", "CIPsickr", "CIPsibrg", "CIPsibdl");
     }
 }

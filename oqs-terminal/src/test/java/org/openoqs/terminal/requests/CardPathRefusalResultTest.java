@@ -105,6 +105,12 @@ class CardPathRefusalResultTest {
         }
 
         @Override
+        public void identifyForEmergency(String cardId, String challengeId, String requestCode, String certificatePem,
+                String signatureBase64) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public MedicalAnswer medicalInformation(MedicalInformationKind kind, XmlNode request) {
             throw new UnsupportedOperationException();
         }

@@ -47,6 +47,11 @@ class ClinsDocumentRequestProcessorTest {
             return answer("fetch", request);
         }
 
+        @Override
+        public XmlNode checkupReports(XmlNode request) {
+            return answer("checkupReports", request);
+        }
+
         private XmlNode answer(String call, XmlNode request) {
             requests.add(request);
             if (failure != null) {
@@ -81,6 +86,16 @@ class ClinsDocumentRequestProcessorTest {
                 .process(new RequestFile("CIPsidcl01req_all.xml", FETCH.getBytes(StandardCharsets.UTF_8)));
         assertThat(r.resultFileName()).isEqualTo("CIPsidcl01res_all.xml");
         assertThat(new String(r.content(), StandardCharsets.UTF_8)).contains("<Call>list</Call>");
+    }
+
+    @Test
+    void aCheckupReportRequestGoesToItsOwnCall() {
+        AnsweringInbox inbox = new AnsweringInbox();
+        ProcessedResult r = new ClinsDocumentRequestProcessor(RequestType.CLINS_CHECKUP_REPORTS, inbox, READER, RESULTS)
+                .process(new RequestFile("CIPsickr01req_ck-1.xml", FETCH.getBytes(StandardCharsets.UTF_8)));
+        assertThat(r.resultFileName()).isEqualTo("CIPsickr01res_ck-1.xml");
+        assertThat(new String(r.content(), StandardCharsets.UTF_8)).contains("<Call>checkupReports</Call>");
+        assertThat(inbox.requests).hasSize(1);
     }
 
     @Test

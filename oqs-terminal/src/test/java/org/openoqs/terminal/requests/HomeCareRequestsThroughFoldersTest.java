@@ -80,6 +80,9 @@ class HomeCareRequestsThroughFoldersTest {
         @Override public QualificationInquiryResult confirm(String c, Confirmation x) { throw new UnsupportedOperationException(); }
         @Override public void reportPinLocked(String c, org.openoqs.core.card.CredentialKind k, String id, String sig) { throw new UnsupportedOperationException(); }
         @Override public XmlNode registerReferenceNumber(XmlNode r) { throw new UnsupportedOperationException(); }
+        @Override public void identifyForEmergency(String c, String id, String code, String cert, String sig) {
+            throw new UnsupportedOperationException();
+        }
         final List<XmlNode> urlRequests = new CopyOnWriteArrayList<>();
 
         /** Answers like the service: a URL of this facility, the QR "file" standing in as the URL's bytes. */

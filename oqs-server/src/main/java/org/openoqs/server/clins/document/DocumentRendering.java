@@ -11,6 +11,7 @@ import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Encounter;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
@@ -80,11 +81,30 @@ public final class DocumentRendering {
             Practitioner.class, r -> "医師: " + ((Practitioner) r).getNameFirstRep().getText(),
             Encounter.class, r -> "入院期間: " + ((Encounter) r).getPeriod().getStartElement().getValueAsString() + "〜"
                     + ((Encounter) r).getPeriod().getEndElement().getValueAsString(),
-            DocumentReference.class, r -> documentLine((DocumentReference) r));
+            DocumentReference.class, r -> documentLine((DocumentReference) r),
+            Observation.class, r -> observationLine((Observation) r));
 
     private static String line(Resource r) {
         Function<Resource, String> f = LINES.get(r.getClass());
         return f == null ? r.fhirType() : f.apply(r);
+    }
+
+    /** A check-up result: its item and value with the unit (健康診断結果報告書). */
+    private static String observationLine(Observation o) {
+        String item = o.getCode().hasText() ? o.getCode().getText() : o.getCode().getCodingFirstRep().getDisplay();
+        String value;
+        if (o.hasValueQuantity() && o.getValueQuantity().hasValue()) {
+            value = o.getValueQuantity().getValue().stripTrailingZeros().toPlainString()
+                    + (o.getValueQuantity().hasUnit() ? " " + o.getValueQuantity().getUnit() : "");
+        } else if (o.hasValueStringType()) {
+            value = o.getValueStringType().getValue();
+        } else if (o.hasValueCodeableConcept()) {
+            value = o.getValueCodeableConcept().hasText() ? o.getValueCodeableConcept().getText()
+                    : o.getValueCodeableConcept().getCodingFirstRep().getDisplay();
+        } else {
+            value = "（値なし）";
+        }
+        return item + ": " + value;
     }
 
     private static String documentLine(DocumentReference d) {

@@ -95,6 +95,17 @@ public class DocumentStore {
                 .params(institutionCode, Status.ACTIVE.name()).query(DocumentStore::row).list();
     }
 
+    /**
+     * A person's active 健康診断結果報告書 still retained on {@code today} (registered by any facility), newest first:
+     * what another facility may view with the patient's 特定健診情報 consent.
+     */
+    public List<StoredDocument> checkupsOf(String personId, LocalDate today) {
+        return jdbc.sql("select " + COLUMNS + " from clins_document where person_id = ? and kind = ? and status = ? "
+                        + "and retain_until >= ? order by registered_at desc, document_id desc")
+                .params(personId, DocumentKind.CHECKUP.name(), Status.ACTIVE.name(), today)
+                .query(DocumentStore::row).list();
+    }
+
     public byte[] bundle(long documentId) {
         return jdbc.sql("select bundle_json from clins_document where document_id = ?").param(documentId)
                 .query((rs, n) -> rs.getBytes(1)).single();

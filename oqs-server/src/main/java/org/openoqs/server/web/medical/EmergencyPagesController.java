@@ -6,6 +6,7 @@ import java.util.List;
 import org.openoqs.core.clins.ClinsItemSummary;
 import org.openoqs.core.error.ErrorCode;
 import org.openoqs.server.emergency.EmergencyReason;
+import org.openoqs.server.emergency.EmergencyCardRequests;
 import org.openoqs.server.emergency.EmergencyRefusedException;
 import org.openoqs.server.emergency.EmergencyViewing;
 import org.openoqs.server.emergency.SecondFactor;
@@ -157,6 +158,48 @@ public class EmergencyPagesController {
             model.addAttribute("errors", List.of(refused.shown()));
             return "web/emergency/search";
         }
+        return summaryPage(summary, model);
+    }
+
+    /** A 受付番号 for the card reader (docs/emergency-view.md "Identifying the patient by card"). */
+    @PostMapping("/card-request")
+    String cardRequest(@AuthenticationPrincipal PortalUser user, HttpServletRequest request, Model model) {
+        EmergencyCardRequests.Issued issued = viewing.requestCard(user, facility(request), passed(user, request));
+        model.addAttribute("form", new EmergencyViewing.Request("", "", "", "", "", ""));
+        model.addAttribute("cardRequest", issued);
+        model.addAttribute("cardRequestUntil", java.time.LocalDateTime.ofInstant(issued.expiresAt(),
+                org.openoqs.server.ServerConfig.TOKYO).format(MedicalViews.MINUTE));
+        return "web/emergency/search";
+    }
+
+    /** The summary of the patient whose card the reader read for this account's 受付番号. */
+    @PostMapping("/summary-by-card")
+    String summaryByCard(@AuthenticationPrincipal PortalUser user, @RequestParam(defaultValue = "") String requestCode,
+                         @RequestParam(defaultValue = "") String reasonCode,
+                         @RequestParam(defaultValue = "") String reasonText, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
+        EmergencyViewing.Summary summary;
+        try {
+            summary = viewing.summaryByCard(user, facility(request), passed(user, request), requestCode, reasonCode,
+                    reasonText);
+        } catch (EmergencyRefusedException refused) {
+            if (!refused.formProblem()) {
+                throw refused;
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("errors", List.of(refused.shown()));
+            model.addAttribute("form", new EmergencyViewing.Request("", "", "", "", reasonCode, reasonText));
+            return "web/emergency/search";
+        }
+        return summaryPage(summary, model);
+    }
+
+    /** A revoke deletes the enrolment: a mark from before it (a re-grant since) no longer counts. */
+    private boolean passed(PortalUser user, HttpServletRequest request) {
+        return SecondFactorSession.passed(request, user) && secondFactor.enrolled(user);
+    }
+
+    private String summaryPage(EmergencyViewing.Summary summary, Model model) {
         model.addAttribute("patient", MedicalViews.PatientHeader.of(summary.person()));
         model.addAttribute("reasonLabel", summary.reason().label()
                 + (summary.reasonText().isEmpty() ? "" : "：" + summary.reasonText()));
