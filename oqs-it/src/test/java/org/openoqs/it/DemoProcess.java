@@ -15,7 +15,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.openoqs.app.bench.LauncherDemoOptions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real {@code oqs demo} process, started from the packaged jar exactly as a user starts it, with its
@@ -61,6 +62,21 @@ final class DemoProcess implements AutoCloseable {
         return jar;
     }
 
+    /**
+     * The JVM options {@code ./oqs demo} gives the demo (the launcher's {@code DEMO_JAVA_OPTS} line), so the tests
+     * start what users start. oqs-app's {@code LauncherDemoOptions} reads the same line for {@code oqs bench}; its
+     * classes are not on this module's class path (oqs-app is packaged as an executable jar), hence this reading.
+     */
+    private static List<String> launcherDemoOptions() throws IOException {
+        Path launcher = jar().getParent().getParent().getParent().resolve("oqs");
+        Matcher line = Pattern.compile("(?m)^DEMO_JAVA_OPTS=\"([^\"]*)\"\\s*$")
+                .matcher(Files.readString(launcher, StandardCharsets.UTF_8));
+        if (!line.find()) {
+            throw new IllegalStateException("no DEMO_JAVA_OPTS line in " + launcher);
+        }
+        return List.of(line.group(1).trim().split("\\s+"));
+    }
+
     /** Starts {@code oqs demo --home HOME --port 0} and waits for its ready line. */
     static DemoProcess start(Path home) throws Exception {
         return start(home, List.of(), Map.of());
@@ -75,8 +91,7 @@ final class DemoProcess implements AutoCloseable {
     /** The same, started through {@code commandPrefix} (e.g. {@code setpriv} to run it as another user). */
     static DemoProcess start(List<String> commandPrefix, Path home, List<String> jvmOptions,
             Map<String, String> environment) throws Exception {
-        List<String> args = new ArrayList<>(LauncherDemoOptions.besideJar(jar()).orElseThrow(
-                () -> new IllegalStateException("no DEMO_JAVA_OPTS line in the ./oqs beside " + jar())));
+        List<String> args = new ArrayList<>(launcherDemoOptions());
         args.addAll(TEST_JVM_OPTIONS);
         args.addAll(jvmOptions);
         args.addAll(List.of("-jar", jar().toString(), "demo", "--home", home.toString(), "--port", "0"));
