@@ -12,10 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * The JVM options the {@code ./oqs} launcher gives {@code oqs demo} (its {@code DEMO_JAVA_OPTS} line), read from the
- * launcher itself so that {@code oqs bench} and the end-to-end tests start their demos as a user's {@code ./oqs demo}
- * starts — one place states them.
+ * launcher itself so that {@code oqs bench} starts its demo as a user's {@code ./oqs demo} starts — one place states
+ * them (oqs-it's {@code DemoProcess} reads the same line for the end-to-end tests).
  */
-public final class LauncherDemoOptions {
+final class LauncherDemoOptions {
 
     private static final Pattern LINE = Pattern.compile("(?m)^DEMO_JAVA_OPTS=\"([^\"]*)\"\\s*$");
 
@@ -23,7 +23,7 @@ public final class LauncherDemoOptions {
     }
 
     /** The options of {@code script}'s {@code DEMO_JAVA_OPTS="…"} line; empty when it has none. */
-    public static Optional<List<String>> parse(String script) {
+    static Optional<List<String>> parse(String script) {
         Matcher m = LINE.matcher(script);
         if (!m.find()) {
             return Optional.empty();
@@ -35,7 +35,7 @@ public final class LauncherDemoOptions {
      * The options of the launcher of the checkout {@code jar} was built in ({@code <checkout>/oqs-app/target/oqs.jar}
      * → {@code <checkout>/oqs}); empty when the jar is not in a checkout or the launcher has no such line.
      */
-    public static Optional<List<String>> besideJar(Path jar) throws IOException {
+    static Optional<List<String>> besideJar(Path jar) throws IOException {
         Path target = jar.toAbsolutePath().getParent();
         Path module = target == null ? null : target.getParent();
         Path checkout = module == null ? null : module.getParent();
