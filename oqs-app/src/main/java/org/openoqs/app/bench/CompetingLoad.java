@@ -34,7 +34,12 @@ final class CompetingLoad implements AutoCloseable {
             throw e;
         }
         CompetingLoad load = new CompetingLoad(started);
-        load.awaitSpinning();
+        try {
+            load.awaitSpinning();
+        } catch (IOException e) {
+            load.close();
+            throw e;
+        }
         return load;
     }
 
