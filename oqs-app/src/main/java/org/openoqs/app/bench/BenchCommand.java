@@ -82,18 +82,16 @@ public final class BenchCommand implements Callable<Integer> {
         report.floor("floor: write + rename + read, same disk (median)", disk.medianMillis(), "ms", "bare file system");
 
         Path demoHome = root.resolve("demo");
-        if (demoJavaOptions == null) {
-            demoJavaOptions = DemoUnderTest.launcherOptions();
-        }
-        out.println("demo under test: java " + String.join(" ", demoJavaOptions) + " -jar oqs.jar demo");
+        List<String> javaOptions = demoJavaOptions(out);
+        out.println("demo under test: java " + String.join(" ", javaOptions) + " -jar oqs.jar demo");
         if (!apiOnly && !clinsOnly) {
-            try (DemoUnderTest cold = DemoUnderTest.start(demoHome, demoJavaOptions)) {
+            try (DemoUnderTest cold = DemoUnderTest.start(demoHome, javaOptions)) {
                 report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s",
                         10);
             }
         }
-        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, demoOptions())) {
-            report.atMost("demo start" + (apiOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
+        try (DemoUnderTest demo = DemoUnderTest.start(demoHome, withProfile(javaOptions))) {
+            report.atMost("demo start" + (apiOnly || clinsOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
             Properties props = demo.properties();
             if (clinsOnly) {
                 measureClinsRegistration(props, report, out);
@@ -194,10 +192,20 @@ public final class BenchCommand implements Callable<Integer> {
                 CLINS_RETRIEVAL_P99_MS);
     }
 
-    /** {@code --demo-java-options}, and a flight recording with {@code --profile} (stacks every 10–20 ms). */
-    private List<String> demoOptions() {
-        List<String> options = new java.util.ArrayList<>(demoJavaOptions);
-        options.removeIf(String::isBlank);
+    /** {@code --demo-java-options} without empty entries, else the launcher's {@code DEMO_JAVA_OPTS}. */
+    private List<String> demoJavaOptions(PrintStream out) throws java.io.IOException {
+        if (demoJavaOptions != null) {
+            return demoJavaOptions.stream().filter(option -> !option.isBlank()).toList();
+        }
+        return DemoUnderTest.launcherOptions().orElseGet(() -> {
+            out.println("demo under test: no ./oqs launcher beside this jar, the JVM's default options");
+            return List.of();
+        });
+    }
+
+    /** The options, and a flight recording with {@code --profile} (stacks every 10–20 ms). */
+    private List<String> withProfile(List<String> javaOptions) {
+        List<String> options = new java.util.ArrayList<>(javaOptions);
         if (profile != null) {
             options.add("-XX:StartFlightRecording=settings=profile,filename=" + profile.toAbsolutePath());
         }

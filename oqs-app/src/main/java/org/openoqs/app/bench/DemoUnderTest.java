@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -52,15 +53,9 @@ final class DemoUnderTest implements AutoCloseable {
         throw new IOException("the demo ended before it was ready:\n" + String.join("\n", seen));
     }
 
-    /**
-     * The options {@code ./oqs demo} gives the demo ({@link LauncherDemoOptions}); none, with a line saying so, when
-     * this jar was not built in a checkout that has the launcher.
-     */
-    static List<String> launcherOptions() throws IOException {
-        return LauncherDemoOptions.besideJar(Path.of(ownJar())).orElseGet(() -> {
-            System.out.println("demo under test: no ./oqs launcher beside this jar, the JVM's default options");
-            return List.of();
-        });
+    /** The options {@code ./oqs demo} gives the demo ({@link LauncherDemoOptions}), if this jar sits in a checkout. */
+    static Optional<List<String>> launcherOptions() throws IOException {
+        return LauncherDemoOptions.besideJar(Path.of(ownJar()));
     }
 
     /** {@code java -jar <this jar> args…} with this JVM's java. */
