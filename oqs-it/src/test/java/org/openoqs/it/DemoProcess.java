@@ -19,8 +19,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The real {@code oqs demo} process, started from the packaged jar exactly as a user starts it, with its
- * output captured. Tests talk to it only through its folders, HTTPS and {@code demo.properties}.
+ * The real {@code oqs demo} process, started from the packaged jar exactly as {@code ./oqs} starts it for a user
+ * (extracted, with its class-data archive), with its output captured. Tests talk to it only through its folders, HTTPS and {@code demo.properties}.
  */
 final class DemoProcess implements AutoCloseable {
 
@@ -77,6 +77,56 @@ final class DemoProcess implements AutoCloseable {
         return List.of(line.group(1).trim().split("\\s+"));
     }
 
+    /**
+     * How {@code ./oqs} starts oqs: its java (this JVM's, given as JAVA_HOME), the class-data archive option and the
+     * extracted jar (docs/performance.md, "Demo start"), asked of the launcher once ({@code OQS_PRINT_COMMAND=1}),
+     * which prepares them first as it does for a user. Every process of these tests starts that way.
+     */
+    private static volatile Launched launched;
+
+    /** The launcher's command: java with its class-data option, and the jar it runs. */
+    private record Launched(List<String> javaWithClassData, String jar) {
+    }
+
+    private static Launched launched() throws IOException, InterruptedException {
+        Launched known = launched;
+        if (known != null) {
+            return known;
+        }
+        synchronized (DemoProcess.class) {
+            if (launched == null) {
+                launched = askTheLauncher();
+            }
+            return launched;
+        }
+    }
+
+    private static Launched askTheLauncher() throws IOException, InterruptedException {
+        Path launcher = jar().getParent().getParent().getParent().resolve("oqs");
+        Path messages = Files.createTempFile("oqs-launcher-", ".txt");
+        ProcessBuilder builder = new ProcessBuilder("bash", launcher.toString())
+                .redirectError(ProcessBuilder.Redirect.to(messages.toFile()));
+        builder.environment().put("OQS_PRINT_COMMAND", "1");
+        builder.environment().put("OQS_JAVA_OPTS", ""); // set, so no demo options: the tests add their own
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String text = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        boolean ended = process.waitFor(5, TimeUnit.MINUTES);
+        String said = Files.readString(messages, StandardCharsets.UTF_8);
+        Files.deleteIfExists(messages);
+        if (!ended || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the launcher did not say how it starts oqs:\n" + text + said);
+        }
+        List<String> words = text.lines().toList();
+        int jarOption = words.indexOf("-jar");
+        if (jarOption < 1 || jarOption != words.size() - 2) {
+            throw new IllegalStateException("unexpected launcher command:\n" + text + said);
+        }
+        return new Launched(words.subList(0, jarOption), words.get(jarOption + 1));
+    }
+
     /** Starts {@code oqs demo --home HOME --port 0} and waits for its ready line. */
     static DemoProcess start(Path home) throws Exception {
         return start(home, List.of(), Map.of());
@@ -94,7 +144,7 @@ final class DemoProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(launcherDemoOptions());
         args.addAll(TEST_JVM_OPTIONS);
         args.addAll(jvmOptions);
-        args.addAll(List.of("-jar", jar().toString(), "demo", "--home", home.toString(), "--port", "0"));
+        args.addAll(List.of("-jar", launched().jar(), "demo", "--home", home.toString(), "--port", "0"));
         List<String> command = new ArrayList<>(commandPrefix);
         command.addAll(javaCommand(args.toArray(String[]::new)));
         ProcessBuilder builder = new ProcessBuilder(command);
@@ -120,7 +170,7 @@ final class DemoProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(commandPrefix);
         List<String> java = new ArrayList<>(TEST_JVM_OPTIONS);
         java.addAll(COMMAND_JVM_OPTIONS);
-        java.addAll(List.of("-jar", jar().toString()));
+        java.addAll(List.of("-jar", launched().jar()));
         command.addAll(javaCommand(java.toArray(String[]::new)));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -140,9 +190,8 @@ final class DemoProcess implements AutoCloseable {
     record Completed(int exitCode, String output) {
     }
 
-    private static List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    private static List<String> javaCommand(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(launched().javaWithClassData());
         command.addAll(List.of(args));
         return command;
     }

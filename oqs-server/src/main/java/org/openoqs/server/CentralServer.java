@@ -57,7 +57,11 @@ public final class CentralServer implements AutoCloseable {
         environment.getPropertySources().addFirst(new MapPropertySource("openoqs-server-config",
                 properties(cfg, managementPort)));
         app.setEnvironment(environment);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("serverConfig", cfg));
+        ListenerTlsStores tls = ListenerTlsStores.readInBackground(cfg); // while Spring starts (see the class)
+        app.addInitializers(ctx -> {
+            ctx.getBeanFactory().registerSingleton("serverConfig", cfg);
+            ctx.getBeanFactory().registerSingleton("listenerTlsStores", tls.registrar());
+        });
         BufferingApplicationStartup trace = Boolean.getBoolean("openoqs.startup.trace")
                 ? new BufferingApplicationStartup(20_000) : null;
         if (trace != null) {
@@ -125,12 +129,8 @@ public final class CentralServer implements AutoCloseable {
             p.put("server.address", cfg.bindAddress());
         }
         p.put("server.ssl.enabled", "true");
-        p.put("server.ssl.key-store", cfg.serverKeyStore().toUri().toString());
-        p.put("server.ssl.key-store-type", "PKCS12");
-        p.put("server.ssl.key-store-password", new String(cfg.serverKeyStorePassword()));
-        p.put("server.ssl.trust-store", cfg.trustStore().toUri().toString());
-        p.put("server.ssl.trust-store-type", "PKCS12");
-        p.put("server.ssl.trust-store-password", new String(cfg.trustStorePassword()));
+        // the key and trust stores of the configuration, read while Spring starts (ListenerTlsStores)
+        p.put("server.ssl.bundle", ListenerTlsStores.BUNDLE);
         // "want": the web portal (a browser without a certificate) shares the port; /api/** insists itself.
         p.put("server.ssl.client-auth", "want");
         p.put("server.error.whitelabel.enabled", "false");

@@ -1,6 +1,7 @@
 package org.openoqs.app.bench;
 
 import java.io.BufferedReader;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -58,7 +59,7 @@ final class DemoUnderTest implements AutoCloseable {
         return LauncherDemoOptions.besideJar(Path.of(ownJar()));
     }
 
-    /** {@code java -jar <this jar> args…} with this JVM's java. */
+    /** {@code java -jar <this jar> args…} with this JVM's java and class-data archive. */
     static List<String> javaCommand(List<String> args) throws IOException {
         return javaCommand(List.of(), args);
     }
@@ -66,11 +67,22 @@ final class DemoUnderTest implements AutoCloseable {
     private static List<String> javaCommand(List<String> jvmOptions, List<String> args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(classDataOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(ownJar());
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * The class-data archive this JVM was started with by {@code ./oqs} (docs/performance.md, "Demo start"): the
+     * demo under test maps the same one, as a user's {@code ./oqs demo} does.
+     */
+    static List<String> classDataOptions(List<String> ownOptions) {
+        return ownOptions.stream()
+                .filter(o -> o.startsWith("-XX:SharedArchiveFile=") || o.startsWith("-XX:AOTCache="))
+                .toList();
     }
 
     private static String ownJar() throws IOException {

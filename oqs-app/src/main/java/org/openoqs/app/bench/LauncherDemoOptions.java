@@ -32,11 +32,15 @@ final class LauncherDemoOptions {
     }
 
     /**
-     * The options of the launcher of the checkout {@code jar} was built in ({@code <checkout>/oqs-app/target/oqs.jar}
-     * → {@code <checkout>/oqs}); empty when the jar is not in a checkout or the launcher has no such line.
+     * The options of the launcher of the checkout {@code jar} was built in ({@code <checkout>/oqs-app/target/oqs.jar},
+     * or the launcher's extracted {@code <checkout>/oqs-app/target/fast-start/oqs.jar} → {@code <checkout>/oqs}); empty
+     * when the jar is not in a checkout or the launcher has no such line.
      */
     static Optional<List<String>> besideJar(Path jar) throws IOException {
         Path target = jar.toAbsolutePath().getParent();
+        if (target != null && target.getFileName() != null && target.getFileName().toString().equals("fast-start")) {
+            target = target.getParent();
+        }
         Path module = target == null ? null : target.getParent();
         Path checkout = module == null ? null : module.getParent();
         if (checkout == null || !Files.isRegularFile(checkout.resolve("oqs"))) {

@@ -35,6 +35,12 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = DemoSystem.DEFAULT_BIND_ADDRESS)
     String bind;
 
+    // The launcher's class-data training run (./oqs): start as a user's demo starts, then stop so that the JVM
+    // writes the classes it loaded into the archive later starts map instead of loading them one by one.
+    @Option(names = "--exit-when-ready", hidden = true,
+            description = "Stops again once ready (the launcher's class-data training run).")
+    boolean exitWhenReady;
+
     @Override
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -45,6 +51,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         int effectivePort = choosePort(port, out);
         DemoSystem system = DemoSystem.start(root, effectivePort, bind);
+        if (exitWhenReady) {
+            printReady(out, system, (System.nanoTime() - started) / 1_000_000);
+            system.close();
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("oqs demo: stopping…");

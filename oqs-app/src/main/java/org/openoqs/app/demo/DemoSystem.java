@@ -150,11 +150,7 @@ public final class DemoSystem implements AutoCloseable {
                 ensureFacility(server, f);
             }
             DemoCards.ensure(server, home); // the personas' cards, laid on each facility's reader
-            for (DemoFacility f : DemoFacility.ALL) {
-                ensurePortal(server, f, secrets);
-                ensureReaderAccount(server, home, f, secrets);
-                sites.put(f, startSite(server, home, f, clientPasswords.get(f)));
-            }
+            sites.putAll(openSites(server, home, secrets, clientPasswords));
         } catch (IOException | RuntimeException failed) {
             sites.values().forEach(Site::close);
             server.close();
@@ -182,6 +178,50 @@ public final class DemoSystem implements AutoCloseable {
         system.distribution = org.openoqs.app.distribution.DemoDistribution.startAgent(home.root(), Duration.ofMinutes(60),
                 system.terminal().centralSessions()); // the clinic's: its health file shows a 配信 outage
         return system;
+    }
+
+    /**
+     * Every facility's portal accounts, terminal and card reader, the facilities side by side: each one's account
+     * hashing, key store opening and reader sign-in is mostly waiting or single-threaded, so the second core shortens
+     * the start (docs/performance.md, "Demo start"). When one fails, those that started are closed again.
+     */
+    private static Map<DemoFacility, Site> openSites(CentralServer server, DemoHome home, DemoSecrets secrets,
+            Map<DemoFacility, char[]> clientPasswords) throws IOException {
+        Map<DemoFacility, java.util.concurrent.CompletableFuture<Site>> opening = new LinkedHashMap<>();
+        for (DemoFacility f : DemoFacility.ALL) {
+            java.util.concurrent.CompletableFuture<Site> site = new java.util.concurrent.CompletableFuture<>();
+            Thread opener = new Thread(() -> {
+                try {
+                    ensurePortal(server, f, secrets);
+                    ensureReaderAccount(server, home, f, secrets);
+                    site.complete(startSite(server, home, f, clientPasswords.get(f)));
+                } catch (IOException | RuntimeException | Error failed) {
+                    site.completeExceptionally(failed);
+                }
+            }, "oqs-demo-site-" + f.key());
+            opener.start();
+            opening.put(f, site);
+        }
+        Map<DemoFacility, Site> opened = new LinkedHashMap<>();
+        Throwable firstFailure = null;
+        for (var entry : opening.entrySet()) {
+            try {
+                opened.put(entry.getKey(), entry.getValue().join());
+            } catch (java.util.concurrent.CompletionException failed) {
+                firstFailure = firstFailure == null ? failed.getCause() : firstFailure;
+            }
+        }
+        if (firstFailure == null) {
+            return opened;
+        }
+        opened.values().forEach(Site::close);
+        if (firstFailure instanceof IOException io) {
+            throw io;
+        }
+        if (firstFailure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) firstFailure;
     }
 
     /** The facility's terminal (linkage agent on its own folders) and its card reader with its local page. */

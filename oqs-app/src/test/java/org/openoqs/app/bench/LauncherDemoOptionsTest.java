@@ -35,6 +35,14 @@ class LauncherDemoOptionsTest {
     }
 
     @Test
+    void theLaunchersExtractedJarFindsTheSameLauncher() throws Exception {
+        Path jar = Files.createDirectories(dir.resolve("oqs-app/target/fast-start")).resolve("oqs.jar");
+        Files.writeString(dir.resolve("oqs"), "#!/bin/sh\nDEMO_JAVA_OPTS=\"-Xmx300m\"\n");
+
+        assertThat(LauncherDemoOptions.besideJar(jar)).contains(List.of("-Xmx300m"));
+    }
+
+    @Test
     void aJarElsewhereOrALauncherWithoutTheLineGivesNothing() throws Exception {
         assertThat(LauncherDemoOptions.besideJar(dir.resolve("oqs.jar"))).isEmpty();
         assertThat(LauncherDemoOptions.parse("#!/bin/sh\nexec java -jar oqs.jar \"$@\"\n")).isEmpty();
