@@ -25,6 +25,11 @@ import picocli.CommandLine.Option;
                 "with its target and ratio. Takes about 2 minutes."})
 public final class BenchCommand implements Callable<Integer> {
 
+    /** Issue 20's start targets: what every vendor test run that starts the demo pays (docs/performance.md). */
+    static final double NEW_HOME_START_SECONDS = 7;
+    static final double EXISTING_HOME_START_SECONDS = 5;
+
+
     // 電子カルテ情報: no official figure is published; openoqs's own bounds (docs/performance.md "CLINS"), set where a
     // 2-core machine shared with other builds stays well inside them: registration parses, checks and replaces 50
     // entries in one transaction (measured 72 ms median, 246 ms p99 under load); retrieval gates on consent and
@@ -87,11 +92,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (!apiOnly && !clinsOnly) {
             try (DemoUnderTest cold = DemoUnderTest.start(demoHome, javaOptions)) {
                 report.atMost("demo start, new home (CA, certificates, 10k people)", cold.readyMillis() / 1000, "s",
-                        10);
+                        NEW_HOME_START_SECONDS);
             }
         }
         try (DemoUnderTest demo = DemoUnderTest.start(demoHome, withProfile(javaOptions))) {
-            report.atMost("demo start" + (apiOnly || clinsOnly ? "" : ", existing home"), demo.readyMillis() / 1000, "s", 10);
+            boolean onlyStart = apiOnly || clinsOnly; // on a new home: the one start of these modes
+            report.atMost(onlyStart ? "demo start, new home" : "demo start, existing home", demo.readyMillis() / 1000,
+                    "s", onlyStart ? NEW_HOME_START_SECONDS : EXISTING_HOME_START_SECONDS);
             Properties props = demo.properties();
             if (clinsOnly) {
                 measureClinsRegistration(props, report, out);
